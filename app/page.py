@@ -1,0 +1,54 @@
+"""The page: template, header controls, tabs, the URL warnings, and the URL kept in sync with the state."""
+
+from __future__ import annotations
+
+import panel as pn
+
+from app.url_state import EXPLORER_KEYS, app_state, explorer_query, explorer_state, format_query, parse_query
+from components.page_controls import CopyLink, LectureToggle
+from components.softmax_explorer import SoftmaxExplorer
+
+TITLE = "Softmax Explorer"
+
+
+def url_warning(warnings: list[str]) -> pn.pane.Alert:
+    """A visible note that some of the link's settings were not usable and defaults were used instead."""
+    items = "".join(f"<li>{w}</li>" for w in warnings)
+    return pn.pane.Alert(
+        f"<b>Some settings in the link could not be used; defaults were used instead.</b><ul>{items}</ul>",
+        alert_type="warning", visible=bool(warnings), sizing_mode="stretch_width", css_classes=["url-warning"],
+    )
+
+
+def build_page(search: str | None = None):
+    """Everything one session sees, initialised from the query string (the browser's, unless ``search``)."""
+    location = pn.state.location
+    query = parse_query(search if search is not None else (location.search if location else ""))
+    page, page_warnings = app_state(query)
+    state, warnings = explorer_state(query)
+    explorer = SoftmaxExplorer(**state)
+    lecture = LectureToggle(present=page["present"], margin=(0, 10), align="center")
+
+    def write_url(*_):
+        if location is None:
+            return
+        current = parse_query(location.search)
+        kept = {k: v for k, v in current.items() if k not in (*EXPLORER_KEYS, "present")}
+        kept.update(explorer_query(explorer))
+        if lecture.present:
+            kept["present"] = "1"
+        location.search = format_query(kept)
+
+    explorer.param.watch(write_url, [p for p in explorer.param if p not in ("name", "probabilities", "loss",
+                                                                              "gradient", "message", "running")])
+    lecture.param.watch(write_url, "present")
+    pn.state.onload(write_url)
+
+    template = pn.template.BootstrapTemplate(
+        title=TITLE,
+        header=[pn.Row(pn.layout.HSpacer(), CopyLink(margin=(0, 10), align="center"), lecture,
+                       sizing_mode="stretch_width", align="center")],
+        main=[url_warning(page_warnings + warnings), explorer],
+        collapsed_sidebar=True,
+    )
+    return template

@@ -1,0 +1,39 @@
+// Lecture mode: larger type and bars for the back of a lecture hall. It sets a class on the page root, whose
+// CSS variables (--se-scale, --bokeh-font-size) reach every component, shadow roots included. Key: l.
+
+const PAGE_CSS = `
+html.se-present { --se-scale: 1.55; --se-bar-scale: 1.35; --bokeh-font-size: 19px; }
+html.se-present body { font-size: 19px; }
+html.se-present .bk-btn, html.se-present .bk-input { font-size: 19px; }
+`;
+
+export function render({ model, el }) {
+  if (!document.getElementById("se-page-css")) {
+    const style = document.createElement("style");
+    style.id = "se-page-css";
+    style.textContent = PAGE_CSS;
+    document.head.append(style);
+  }
+  const label = document.createElement("label");
+  label.className = "lecture-toggle";
+  label.innerHTML = `<input type="checkbox" role="switch" aria-keyshortcuts="l"> Lecture mode`;
+  const box = label.querySelector("input");
+  box.addEventListener("change", () => { model.present = box.checked; });
+  el.append(label);
+
+  function apply() {
+    box.checked = model.present;
+    document.documentElement.classList.toggle("se-present", model.present);
+  }
+  function onKey(event) {
+    const origin = event.composedPath()[0];
+    if (event.key !== "l" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (origin && (origin.isContentEditable || /^(TEXTAREA|SELECT)$/.test(origin.tagName) ||
+        (origin.tagName === "INPUT" && !/^(range|radio|checkbox|button)$/.test(origin.type)))) return;
+    model.present = !model.present;
+  }
+  document.addEventListener("keydown", onKey);
+  model.on("remove", () => document.removeEventListener("keydown", onKey));
+  model.on("present", apply);
+  apply();
+}

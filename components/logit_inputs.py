@@ -1,0 +1,33 @@
+"""The explorer's browser-side inputs: the logit sliders (with the true class) and the temperature slider.
+
+They are the only sources of live state in the browser: the explorer jslinks their values to the views, so a
+drag repaints every view in the same frame, and Panel syncs the values to Python for the URL and the core.
+"""
+
+from __future__ import annotations
+
+import param
+from panel.custom import JSComponent
+
+from components.assets import esm, stylesheets
+
+
+class LogitSliders(JSComponent):
+    """One slider per class for its logit, and a radio button to choose the true class."""
+
+    logits = param.List(default=[0.0, 0.0, 0.0], item_type=(int, float))
+    target = param.Integer(default=0, bounds=(0, None))
+    class_names = param.List(default=["low", "medium", "high"], item_type=str)
+    bound = param.Number(default=10.0, bounds=(1, None), doc="The sliders run from -bound to +bound.")
+
+    _esm = esm("logit_sliders")
+    _stylesheets = stylesheets("logit_sliders")
+
+
+class TemperatureSlider(JSComponent):
+    """A temperature T from 0.1 to 10 on a log scale."""
+
+    temperature = param.Number(default=1.0, bounds=(0.1, 10))
+
+    _esm = esm("temperature_slider")
+    _stylesheets = stylesheets("temperature_slider")

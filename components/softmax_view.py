@@ -1,0 +1,55 @@
+"""The base of the explorer's browser-side views: each computes softmax in the browser from its parameters.
+
+Why in the browser: a Panel round trip holds a browser change for 50 ms, far over one frame. So the views run
+``js/softmax.js`` (the same formulas as ``models/softmax.py``, checked against it by the browser tests) and are
+linked to the sliders with ``jslink``; Python stays the source of truth for state and the URL.
+"""
+
+from __future__ import annotations
+
+import param
+from panel.custom import JSComponent
+
+from components.assets import esm, stylesheets
+
+
+class SoftmaxView(JSComponent):
+    """Logits, the true class and a temperature: what every view of one softmax example renders from."""
+
+    logits = param.List(default=[0.0, 0.0, 0.0], item_type=(int, float), doc="The logits z, one per class.")
+    target = param.Integer(default=0, bounds=(0, None), doc="Index of the true class.")
+    temperature = param.Number(default=1.0, bounds=(0, None), inclusive_bounds=(False, True))
+    class_names = param.List(default=["low", "medium", "high"], item_type=str)
+    concealed = param.Boolean(default=False, doc="Hide the results so that students predict them first.")
+
+    __abstract = True
+
+
+class ProbabilityBars(SoftmaxView):
+    """Bars of softmax probabilities, one per class, the true class marked, with optional challenge goals."""
+
+    goal = param.List(default=[], item_type=(int, float), doc="Target probabilities of a challenge, or [].")
+
+    _esm = esm("probability_bars")
+    _stylesheets = stylesheets("probability_bars")
+
+
+class Readout(SoftmaxView):
+    """The numbers step by step as an HTML table: z, exp, the stable shift, p, -log p, the loss, the accuracy."""
+
+    _esm = esm("readout")
+    _stylesheets = stylesheets("readout")
+
+
+class GradientBars(SoftmaxView):
+    """dL/dz = (p - onehot(y)) / T, one bar per class, coloured by sign."""
+
+    _esm = esm("gradient_bars")
+    _stylesheets = stylesheets("gradient_bars")
+
+
+class LossCurve(SoftmaxView):
+    """The loss as a function of the true class's logit, the others held, with the current point marked."""
+
+    _esm = esm("loss_curve")
+    _stylesheets = stylesheets("loss_curve")

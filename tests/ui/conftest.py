@@ -1,0 +1,120 @@
+"""Browser tests: headless Chromium (Debian's, through Playwright) against a real `panel serve app` server.
+
+Outside CI a machine without Chromium skips these tests; under CI (CI=true) a missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.ui)
+
+
+def find_chromium() -> str | None:
+    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
+    return next((shutil.which(c) for c in candidates if c and shutil.which(c)), None)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        message = "Chromium not found (install Debian's `chromium` or set CHROMIUM=/path/to/chromium)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message + "; browser tests must run in CI")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PanelServer:
+    """`panel serve app` in a subprocess, as `make serve` runs it; its output is kept for the tests to read."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.log = ARTIFACTS / f"panel-serve-{self.port}.log"
+        ARTIFACTS.mkdir(exist_ok=True)
+        self._out = self.log.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "panel", "serve", "app", "--port", str(self.port), "--liveness",
+             "--check-unused-sessions", "500", "--unused-session-lifetime", "1000"],
+            cwd=ROOT, stdout=self._out, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while "Bokeh app running" not in self.output():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"panel serve did not start:\n{self.output()}")
+            time.sleep(0.1)
+        self.url = f"http://localhost:{self.port}/app"
+
+    def output(self) -> str:
+        return self.log.read_text()
+
+    def errors(self) -> list[str]:
+        """Tracebacks in the server's log, but for a browser that closed while Tornado was writing to it."""
+        blocks = re.split(r"(?=Task exception was never retrieved|Traceback \(most recent call last\))", self.output())
+        return [b for b in blocks[1:] if "Traceback" in b and "WebSocketClosedError" not in b]
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._out.close()
+
+
+@pytest.fixture(scope="session")
+def server(chromium_path):
+    server = PanelServer()
+    yield server
+    server.stop()
+    assert not server.errors(), f"the server logged errors; see {server.log}:\n" + "\n".join(server.errors())
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page; an uncaught JavaScript error fails the test that caused it."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
