@@ -9,6 +9,7 @@ from components.page_controls import CopyLink, LectureToggle
 from components.softmax_explorer import SoftmaxExplorer
 
 TITLE = "Softmax Explorer"
+URL_DELAY_MS = 300
 
 
 def url_warning(warnings: list[str]) -> pn.pane.Alert:
@@ -29,9 +30,16 @@ def build_page(search: str | None = None):
     explorer = SoftmaxExplorer(**state)
     lecture = LectureToggle(present=page["present"], margin=(0, 10), align="center")
 
-    def write_url(*_):
-        if location is None:
+    pending = []
+
+    def schedule_url(*_):
+        # At most one address update per 300 ms: a drag would otherwise add a history entry per step.
+        if location is None or pending:
             return
+        pending.append(pn.state.curdoc.add_timeout_callback(write_url, URL_DELAY_MS))
+
+    def write_url():
+        pending.clear()
         current = parse_query(location.search)
         kept = {k: v for k, v in current.items() if k not in (*EXPLORER_KEYS, "present")}
         kept.update(explorer_query(explorer))
@@ -39,10 +47,10 @@ def build_page(search: str | None = None):
             kept["present"] = "1"
         location.search = format_query(kept)
 
-    explorer.param.watch(write_url, [p for p in explorer.param if p not in ("name", "probabilities", "loss",
-                                                                              "gradient", "message", "running")])
-    lecture.param.watch(write_url, "present")
-    pn.state.onload(write_url)
+    explorer.param.watch(schedule_url, [p for p in explorer.param if p not in ("name", "probabilities", "loss",
+                                                                                 "gradient", "message", "running")])
+    lecture.param.watch(schedule_url, "present")
+    pn.state.onload(schedule_url)
 
     template = pn.template.BootstrapTemplate(
         title=TITLE,

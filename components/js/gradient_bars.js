@@ -4,6 +4,9 @@
 const SIGN = { positive: "#D55E00", negative: "#0072B2" };
 
 export function render({ model, el }) {
+  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
+  // keeps its copies from being sent back to the server on every drag step.
+  model.syncable = false;
   const root = document.createElement("figure");
   root.className = "gradient-bars";
   root.innerHTML = `<figcaption>Gradient ∂L/∂z = (p − y) / T
@@ -13,28 +16,40 @@ export function render({ model, el }) {
   root.style.setProperty("--positive", SIGN.positive);
   root.style.setProperty("--negative", SIGN.negative);
   el.append(root);
-  const rows = root.querySelector(".rows");
+  const list = root.querySelector(".rows");
+  let rows = [];
+
+  function build() {
+    rows = model.logits.map((_, i) => {
+      const row = document.createElement("div");
+      row.setAttribute("role", "listitem");
+      row.dataset.class = i;
+      row.innerHTML = `<span class="name" style="--class-color:${classColor(i)}"></span>
+        <div class="axis"><div class="fill"></div></div><span class="value"></span>`;
+      return { row, name: row.querySelector(".name"), fill: row.querySelector(".fill"), value: row.querySelector(".value") };
+    });
+    list.replaceChildren(...rows.map((r) => r.row));
+  }
 
   function draw() {
+    if (rows.length !== model.logits.length) build();
     const s = softmaxSteps(model.logits, model.target, model.temperature);
     const scale = Math.max(1e-12, ...s.gradient.map(Math.abs));
     root.classList.toggle("concealed", model.concealed);
-    rows.replaceChildren(...s.gradient.map((g, i) => {
+    s.gradient.forEach((g, i) => {
+      const r = rows[i];
       const name = className(model.class_names, i);
-      const row = document.createElement("div");
-      row.className = `grad-row ${g < 0 ? "negative" : "positive"}`;
-      row.setAttribute("role", "listitem");
-      row.dataset.class = i;
-      row.dataset.gradient = String(g);
       const shown = model.concealed ? "?" : (g >= 0 ? "+" : "−") + Math.abs(g).toFixed(3);
-      row.setAttribute("aria-label", `dL/dz for ${name}: ${shown}`);
+      r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}`;
+      r.row.dataset.gradient = String(g);
+      r.row.setAttribute("aria-label", `dL/dz for ${name}: ${shown}`);
+      r.name.textContent = name;
+      r.value.textContent = shown;
       // Bars are scaled to the largest |gradient| so that small gradients near convergence stay readable.
-      const width = model.concealed ? 0 : (50 * Math.abs(g)) / scale;
-      row.innerHTML = `<span class="name" style="--class-color:${classColor(i)}">${escapeHtml(name)}</span>
-        <div class="axis"><div class="fill" style="width:${width}%;${g < 0 ? `right:50%` : `left:50%`}"></div></div>
-        <span class="value">${shown}</span>`;
-      return row;
-    }));
+      r.fill.style.width = `${model.concealed ? 0 : (50 * Math.abs(g)) / scale}%`;
+      r.fill.style.left = g < 0 ? "" : "50%";
+      r.fill.style.right = g < 0 ? "50%" : "";
+    });
   }
 
   model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);

@@ -24,6 +24,7 @@ export function render({ model, el }) {
 
   function build() {
     root.replaceChildren();
+    bound = null;
     rows = model.logits.map((_, i) => {
       const name = className(model.class_names, i);
       const row = document.createElement("div");
@@ -55,13 +56,18 @@ export function render({ model, el }) {
     update();
   }
 
+  let bound = null;
+
   function update() {
     if (rows.length !== model.logits.length) return build();
-    const bound = model.bound;
+    const widen = bound !== model.bound;
+    bound = model.bound;
     model.logits.forEach((v, i) => {
       const { row, radio, slider, output } = rows[i];
-      slider.min = String(-bound);
-      slider.max = String(bound);
+      if (widen) {
+        slider.min = String(-bound);
+        slider.max = String(bound);
+      }
       // Assigning an equal value would move the caret of a slider being dragged; skip it.
       if (Number(slider.value) !== v) slider.value = String(v);
       slider.setAttribute("aria-valuetext", formatLogit(v));

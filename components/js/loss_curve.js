@@ -16,14 +16,36 @@ function path(xs, ys, sx, sy) {
 }
 
 export function render({ model, el }) {
+  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
+  // keeps its copies from being sent back to the server on every drag step.
+  model.syncable = false;
   const root = document.createElement("figure");
   root.className = "loss-curve";
-  const caption = document.createElement("figcaption");
-  const plot = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img" });
-  const note = document.createElement("p");
-  note.className = "sigmoid-note";
-  root.append(caption, plot, note);
+  root.innerHTML = `<figcaption></figcaption>
+    <svg viewBox="0 0 ${W} ${H}" role="img"><g class="axes"></g><path class="p-curve"/><path class="loss-path"/>
+      <circle class="current" r="6"/><text class="current-label"></text></svg>
+    <p class="sigmoid-note" hidden></p>`;
   el.append(root);
+  const [caption, plot, note] = [root.querySelector("figcaption"), root.querySelector("svg"), root.querySelector("p")];
+  const [axes, pCurve, lossPath, point, label] = ["g.axes", ".p-curve", ".loss-path", "circle", ".current-label"]
+    .map((sel) => plot.querySelector(sel));
+  let windowKey = "";
+
+  function drawAxes(x0, x1, top, sx, sy, sp, name) {
+    axes.replaceChildren();
+    for (const v of [0, top / 2, top]) {
+      axes.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(v), y2: sy(v), class: "grid" }));
+      axes.append(svg("text", { x: PAD.left - 6, y: sy(v) + 4, class: "tick left" }, v.toFixed(1)));
+    }
+    for (const p of [0, 0.5, 1]) axes.append(svg("text", { x: W - PAD.right + 6, y: sp(p) + 4, class: "tick right" }, p.toFixed(1)));
+    const step = Math.max(1, Math.round((x1 - x0) / 8));
+    for (let x = Math.ceil(x0 / step) * step; x <= x1; x += step) {
+      axes.append(svg("text", { x: sx(x), y: H - PAD.bottom + 16, class: "tick bottom" }, String(x)));
+    }
+    axes.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 4, class: "axis-label" }, `z of ${name}`));
+    axes.append(svg("text", { x: 4, y: PAD.top + 10, class: "axis-label loss-label" }, "L"));
+    axes.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, "p"));
+  }
 
   function draw() {
     const s = softmaxSteps(model.logits, model.target, model.temperature);
@@ -31,56 +53,45 @@ export function render({ model, el }) {
     const name = className(model.class_names, y);
     const zy = s.logits[y];
     const others = s.logits.filter((_, i) => i !== y);
-    // Centre the window on the other logits, wide enough to hold the current point.
-    const centre = others.length ? Math.max(...others) : 0;
-    const half = Math.max(8, Math.abs(zy - centre) + 2) * Math.max(1, s.temperature);
+    // A window centred on the other logits, wide enough for the current point; rounded so that it (and its
+    // axes) stay put while a slider moves.
+    const centre = Math.round(Math.max(...others));
+    const half = 4 * Math.ceil(Math.max(8, Math.abs(zy - centre) + 2) * Math.max(1, s.temperature) / 4);
     const x0 = centre - half, x1 = centre + half;
     const xs = Array.from({ length: 161 }, (_, i) => x0 + ((x1 - x0) * i) / 160);
     const losses = lossAlong(s.logits, y, s.temperature, xs);
-    const top = Math.max(1, Math.min(Math.max(...losses), Math.max(8, s.loss * 1.1)));
+    const top = Math.max(4, 4 * Math.ceil(Math.min(Math.max(...losses), Math.max(8, s.loss * 1.1)) / 4));
     const sx = (x) => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
     const sy = (v) => PAD.top + (1 - Math.min(v, top) / top) * (H - PAD.top - PAD.bottom);
     const sp = (p) => PAD.top + (1 - p) * (H - PAD.top - PAD.bottom);
-    const probs = losses.map((l) => Math.exp(-l));
+    const key = `${x0} ${x1} ${top} ${name}`;
+    if (key !== windowKey) {
+      drawAxes(x0, x1, top, sx, sy, sp, name);
+      windowKey = key;
+    }
     caption.innerHTML = `Loss as z<sub>${escapeHtml(name)}</sub> varies, the other logits held`;
     plot.setAttribute("aria-label",
-      `Cross-entropy against the logit of ${name}; now z = ${formatLogit(zy)}, L = ${model.concealed ? "hidden" : s.loss.toFixed(3)}`);
-    plot.replaceChildren();
-    const yTicks = [0, top / 2, top];
-    for (const v of yTicks) {
-      plot.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(v), y2: sy(v), class: "grid" }));
-      plot.append(svg("text", { x: PAD.left - 6, y: sy(v) + 4, class: "tick left" }, v.toFixed(1)));
-    }
-    for (const p of [0, 0.5, 1]) plot.append(svg("text", { x: W - PAD.right + 6, y: sp(p) + 4, class: "tick right" }, p.toFixed(1)));
-    const step = Math.max(1, Math.round((x1 - x0) / 8));
-    for (let x = Math.ceil(x0 / step) * step; x <= x1; x += step) {
-      plot.append(svg("text", { x: sx(x), y: H - PAD.bottom + 16, class: "tick bottom" }, String(x)));
-    }
-    plot.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 4, class: "axis-label" }, `z of ${name}`));
-    plot.append(svg("text", { x: 4, y: PAD.top + 10, class: "axis-label loss-label" }, "L"));
-    plot.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, "p"));
-    plot.append(svg("path", { d: path(xs, probs, sx, sp), class: "p-curve" }));
-    plot.append(svg("path", { d: path(xs, losses, sx, sy), class: "loss-path" }));
-    if (!model.concealed) {
-      const point = svg("circle", { cx: sx(zy), cy: sy(s.loss), r: 6, class: "current" });
-      point.dataset.z = String(zy);
-      point.dataset.loss = String(s.loss);
-      plot.append(point);
-      plot.append(svg("text", { x: sx(zy) + 9, y: sy(s.loss) - 8, class: "current-label" }, `L = ${s.loss.toFixed(3)}`));
-    }
+      `Cross-entropy against the logit of ${name}; now z = ${formatLogit(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`);
+    pCurve.setAttribute("d", path(xs, losses.map((l) => Math.exp(-l)), sx, sp));
+    lossPath.setAttribute("d", path(xs, losses, sx, sy));
+    point.style.display = label.style.display = model.concealed ? "none" : "";
+    point.setAttribute("cx", sx(zy));
+    point.setAttribute("cy", sy(s.loss));
+    point.dataset.z = String(zy);
+    point.dataset.loss = String(s.loss);
+    label.setAttribute("x", sx(zy) + 9);
+    label.setAttribute("y", sy(s.loss) - 8);
+    label.textContent = `L = ${formatNumber(s.loss)}`;
     root.classList.toggle("concealed", model.concealed);
-    if (s.logits.length === 2) {
-      const other = 1 - y;
-      const d = s.logits[y] - s.logits[other];
-      const p = s.probabilities[y];
-      note.hidden = false;
-      note.innerHTML = `Two classes: p<sub>${escapeHtml(name)}</sub> = σ((z<sub>${escapeHtml(name)}</sub> − z<sub>${escapeHtml(className(model.class_names, other))}</sub>) / T)
-        = σ(${formatNumber(d / s.temperature)}) = <output class="sigmoid" data-value="${model.concealed ? "" : 1 / (1 + Math.exp(-d / s.temperature))}">${model.concealed ? "?" : (1 / (1 + Math.exp(-d / s.temperature))).toFixed(3)}</output>,
-        the same as softmax: ${model.concealed ? "?" : p.toFixed(3)}.`;
-    } else {
-      note.hidden = true;
-      note.textContent = "";
-    }
+    note.hidden = s.logits.length !== 2;
+    if (note.hidden) return;
+    const other = 1 - y;
+    const d = (s.logits[y] - s.logits[other]) / s.temperature;
+    const sigmoid = 1 / (1 + Math.exp(-d));
+    const [a, b] = [name, className(model.class_names, other)].map(escapeHtml);
+    note.innerHTML = `Two classes: p<sub>${a}</sub> = σ((z<sub>${a}</sub> − z<sub>${b}</sub>) / T) = σ(${formatNumber(d)})
+      = <output class="sigmoid" data-value="${model.concealed ? "" : sigmoid}">${model.concealed ? "?" : sigmoid.toFixed(3)}</output>,
+      the same as softmax: <output class="softmax-p">${model.concealed ? "?" : s.probabilities[y].toFixed(3)}</output>.`;
   }
 
   model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);

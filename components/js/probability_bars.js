@@ -1,49 +1,69 @@
 // Bars of softmax(z / T), one per class, the true class marked. When T != 1 a dashed outline shows the T = 1
 // probabilities, so the temperature's effect is visible; with goals set (a challenge) each bar shows its goal
 // and a check once every probability is within 0.01 of it.
+// The bars are built once per set of classes and updated in place, so a drag costs no DOM rebuild.
 
 export function render({ model, el }) {
+  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
+  // keeps its copies from being sent back to the server on every drag step.
+  model.syncable = false;
   const root = document.createElement("figure");
   root.className = "probability-bars";
   root.innerHTML = `<figcaption>Probabilities p = softmax(z / T)</figcaption>
-    <div class="bars" role="list"></div><p class="challenge" aria-live="polite"></p>`;
+    <div class="bars" role="list"></div><p class="challenge" aria-live="polite" hidden></p>`;
   el.append(root);
-  const bars = root.querySelector(".bars");
+  const list = root.querySelector(".bars");
   const challenge = root.querySelector(".challenge");
+  let bars = [];
 
-  function draw() {
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
-    const plain = s.temperature === 1 ? null : softmaxSteps(model.logits, model.target, 1).probabilities;
-    const goal = model.goal.length === s.probabilities.length ? model.goal : null;
-    root.classList.toggle("concealed", model.concealed);
-    bars.replaceChildren(...s.probabilities.map((p, i) => {
-      const name = className(model.class_names, i);
+  function build() {
+    bars = model.logits.map((_, i) => {
       const bar = document.createElement("div");
       bar.className = "bar";
       bar.setAttribute("role", "listitem");
       bar.dataset.class = i;
-      bar.dataset.probability = String(p);
-      bar.classList.toggle("is-target", i === s.target);
       bar.style.setProperty("--class-color", classColor(i));
-      bar.style.setProperty("--p", model.concealed ? 0 : p);
-      const shown = model.concealed ? "?" : p.toFixed(3);
-      bar.setAttribute("aria-label", `${name}: probability ${shown}${i === s.target ? ", true class" : ""}`);
-      const ghost = plain && !model.concealed
-        ? `<div class="ghost" style="--q:${plain[i]}" title="at T = 1: ${plain[i].toFixed(3)}"></div>` : "";
-      const goalMark = goal ? `<div class="goal" style="--g:${goal[i]}" title="goal ${goal[i]}"></div>` : "";
-      bar.innerHTML = `<span class="value">${shown}</span>
-        <div class="track">${ghost}<div class="fill"></div>${goalMark}</div>
-        <span class="name">${escapeHtml(name)}${i === s.target ? ' <b class="true-mark">(true)</b>' : ""}</span>`;
-      return bar;
-    }));
-    if (!goal) {
-      challenge.hidden = true;
-      challenge.textContent = "";
-      return;
-    }
+      bar.innerHTML = `<span class="value"></span><div class="track"><div class="ghost"></div>
+        <div class="fill"></div><div class="goal"></div></div><span class="name"></span>`;
+      const part = (name) => bar.querySelector(name);
+      return { bar, value: part(".value"), ghost: part(".ghost"), goal: part(".goal"), name: part(".name") };
+    });
+    list.replaceChildren(...bars.map((b) => b.bar));
+  }
+
+  function draw() {
+    if (bars.length !== model.logits.length) build();
+    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const plain = s.temperature === 1 ? null : softmaxSteps(model.logits, model.target, 1).probabilities;
+    const goal = model.goal.length === s.probabilities.length ? model.goal : null;
+    const hide = model.concealed;
+    root.classList.toggle("concealed", hide);
+    s.probabilities.forEach((p, i) => {
+      const b = bars[i];
+      const name = className(model.class_names, i);
+      const isTarget = i === s.target;
+      const shown = hide ? "?" : p.toFixed(3);
+      b.bar.dataset.probability = String(p);
+      b.bar.classList.toggle("is-target", isTarget);
+      b.bar.style.setProperty("--p", hide ? 0 : p);
+      b.bar.setAttribute("aria-label", `${name}: probability ${shown}${isTarget ? ", true class" : ""}`);
+      b.value.textContent = shown;
+      b.name.textContent = isTarget ? `${name} (true)` : name;
+      b.ghost.hidden = !plain || hide;
+      if (plain) {
+        b.ghost.style.setProperty("--q", plain[i]);
+        b.ghost.title = `at T = 1: ${plain[i].toFixed(3)}`;
+      }
+      b.goal.hidden = !goal;
+      if (goal) {
+        b.goal.style.setProperty("--g", goal[i]);
+        b.goal.title = `goal ${goal[i]}`;
+      }
+    });
+    challenge.hidden = !goal || hide;
+    if (!goal) return;
     const hits = s.probabilities.map((p, i) => Math.abs(p - goal[i]) <= 0.01);
     const solved = hits.every(Boolean);
-    challenge.hidden = false;
     challenge.classList.toggle("solved", solved);
     challenge.textContent = solved
       ? `✓ Solved: every probability is within 0.01 of its goal (${goal.join(" / ")}).`

@@ -19,61 +19,90 @@ const FORMULA = `
   <mo>=</mo><mfrac><mrow><msub><mi>p</mi><mi>i</mi></msub><mo>−</mo><msub><mi>y</mi><mi>i</mi></msub></mrow><mi>T</mi></mfrac>
 </math>`;
 
-function cell(value, text, cls = "") {
-  return `<td class="num ${cls}" data-value="${value}">${text}</td>`;
-}
+const COLUMNS = [
+  // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed.
+  ["logit", "z", (s, i) => s.logits[i], (v) => formatLogit(v)],
+  ["scaled", "z / T", (s, i) => s.logits[i] / s.temperature, (v) => formatNumber(v)],
+  ["shifted", "(z − m) / T", (s, i) => s.shifted[i], (v) => formatNumber(v)],
+  ["exp", "exp(z / T)", (s, i) => Math.exp(s.logits[i] / s.temperature), (_, s, i) => formatExp(s.logits[i] / s.temperature)],
+  ["exp-shifted", "exp((z − m) / T)", (s, i) => s.expShifted[i], (v) => formatNumber(v, 4)],
+  ["probability", "p", (s, i) => s.probabilities[i], (v) => v.toFixed(3), "hidden"],
+  ["neg-log-p", "−log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"],
+];
 
 export function render({ model, el }) {
+  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
+  // keeps its copies from being sent back to the server on every drag step.
+  model.syncable = false;
   const root = document.createElement("section");
   root.className = "readout";
   root.setAttribute("aria-label", "The numbers, step by step");
   el.append(root);
+  let layout = "";
+  let parts = null;
+
+  // The table is built once per set of classes (and T = 1 or not), then only its numbers change.
+  function build(columns) {
+    const names = model.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
+    root.innerHTML = `
+      <div class="formula">${FORMULA}</div>
+      <table class="steps">
+        <caption></caption>
+        <thead><tr><th scope="col">class</th>${columns.map((c) => `<th scope="col">${c[1]}</th>`).join("")}</tr></thead>
+        <tbody>${names.map((name, i) => `<tr data-class="${i}" style="--class-color:${classColor(i)}">
+          <th scope="row"><span class="swatch"></span><span class="row-name">${name}</span></th>
+          ${columns.map((c) => `<td class="num ${c[0]}"></td>`).join("")}</tr>`).join("")}</tbody>
+        <tfoot><tr><th scope="row">sum</th>${columns.map((c) => `<td class="num ${c[0] === "exp-shifted" ? "sum" : c[0] === "probability" ? "probability-sum" : ""}"></td>`).join("")}</tr></tfoot>
+      </table>
+      <p class="loss-line">Loss for the true class <b class="truth"></b>:
+        L = −log p<sub class="truth"></sub> = <output class="loss"></output></p>
+      <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b>; true class: <b class="truth"></b>;
+        accuracy <output class="accuracy"></output> <span class="mark"></span></p>
+      <p class="overflow-note">No overflow: exp is only taken of (z − m) / T ≤ 0, so every term is between 0 and 1,
+        however large z is; the exp(z / T) column is computed from logarithms, for comparison.</p>`;
+    const q = (sel) => root.querySelector(sel);
+    parts = {
+      caption: q("caption"), rows: [...root.querySelectorAll("tbody tr")], sum: q("td.sum"),
+      names: [...root.querySelectorAll("tbody .row-name")],
+      total: q("td.probability-sum"), loss: q("output.loss"), accuracy: q("output.accuracy"),
+      predicted: q(".predicted"), truth: [...root.querySelectorAll(".truth")], mark: q(".mark"),
+    };
+  }
+
+  function set(node, value, text) {
+    node.dataset.value = value;
+    // Only exp(z / T) carries markup (a power of ten); plain text is much cheaper to set while dragging.
+    if (text.includes("<")) node.innerHTML = text;
+    else node.textContent = text;
+  }
 
   function draw() {
     const s = softmaxSteps(model.logits, model.target, model.temperature);
     const hide = model.concealed;
-    const scaled = s.temperature !== 1;
-    const zt = scaled ? "z / T" : "z";
-    const q = (v) => (hide ? "?" : formatNumber(v));
-    const rows = s.logits.map((z, i) => {
-      const name = escapeHtml(className(model.class_names, i));
-      const isTarget = i === s.target;
-      return `<tr data-class="${i}" class="${isTarget ? "is-target" : ""}" style="--class-color:${classColor(i)}">
-        <th scope="row"><span class="swatch"></span>${name}${isTarget ? " (true)" : ""}</th>
-        ${cell(z, formatLogit(z), "logit")}
-        ${scaled ? cell(z / s.temperature, formatNumber(z / s.temperature), "scaled") : ""}
-        ${cell(s.shifted[i], formatNumber(s.shifted[i]), "shifted")}
-        ${cell(Math.exp(z / s.temperature), formatExp(z / s.temperature), "exp")}
-        ${cell(s.expShifted[i], formatNumber(s.expShifted[i], 4), "exp-shifted")}
-        ${cell(hide ? "" : s.probabilities[i], hide ? "?" : s.probabilities[i].toFixed(3), "probability")}
-        ${cell(hide ? "" : -s.logProbabilities[i], q(-s.logProbabilities[i]), "neg-log-p")}
-      </tr>`;
-    }).join("");
-    const predicted = escapeHtml(className(model.class_names, s.predicted));
-    const truth = escapeHtml(className(model.class_names, s.target));
-    const total = s.probabilities.reduce((a, b) => a + b, 0);
-    const accuracy = hide ? "?" : s.correct ? "1" : "0";
+    const columns = COLUMNS.filter((c) => c[0] !== "scaled" || s.temperature !== 1);
+    const key = JSON.stringify([model.class_names, s.logits.length, columns.length]);
+    if (key !== layout) {
+      build(columns);
+      layout = key;
+    }
     root.classList.toggle("concealed", hide);
-    root.innerHTML = `
-      <div class="formula">${FORMULA}</div>
-      <table class="steps">
-        <caption>softmax and cross-entropy, step by step (m = max z = ${formatLogit(s.top)})</caption>
-        <thead><tr><th scope="col">class</th><th scope="col">z</th>
-          ${scaled ? `<th scope="col">z / T</th>` : ""}
-          <th scope="col">(z − m) / T</th><th scope="col">exp(${zt})</th><th scope="col">exp((z − m) / T)</th>
-          <th scope="col">p</th><th scope="col">−log p</th></tr></thead>
-        <tbody>${rows}</tbody>
-        <tfoot><tr><th scope="row">sum</th><td></td>${scaled ? "<td></td>" : ""}<td></td><td></td>
-          ${cell(s.sum, formatNumber(s.sum, 4), "sum")}${cell(hide ? "" : total, q(total), "probability-sum")}<td></td></tr></tfoot>
-      </table>
-      <p class="loss-line">Loss for the true class <b>${truth}</b>:
-        L = −log p<sub>${truth}</sub> = <output class="loss" data-value="${hide ? "" : s.loss}">${q(s.loss)}</output></p>
-      <p class="accuracy-line">Prediction (highest p): <b class="predicted">${hide ? "?" : predicted}</b>;
-        true class: <b>${truth}</b>; accuracy
-        <output class="accuracy" data-value="${hide ? "" : Number(s.correct)}">${accuracy}</output>
-        ${hide ? "" : s.correct ? "✓" : "✗"}</p>
-      <p class="overflow-note">No overflow: exp is only taken of (z − m) / T ≤ 0, so every term is between 0 and 1,
-        however large z is; the exp(${zt}) column is computed from logarithms, for comparison.</p>`;
+    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatLogit(s.top)})`;
+    parts.rows.forEach((row, i) => {
+      row.classList.toggle("is-target", i === s.target);
+      parts.names[i].textContent = className(model.class_names, i) + (i === s.target ? " (true)" : "");
+      columns.forEach(([cls, , value, text, hidden], j) => {
+        const v = value(s, i);
+        set(row.cells[j + 1], hide && hidden ? "" : v, hide && hidden ? "?" : text(v, s, i));
+      });
+    });
+    const total = s.probabilities.reduce((a, b) => a + b, 0);
+    set(parts.sum, s.sum, formatNumber(s.sum, 4));
+    set(parts.total, hide ? "" : total, hide ? "?" : total.toFixed(3));
+    set(parts.loss, hide ? "" : s.loss, hide ? "?" : formatNumber(s.loss));
+    set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));
+    parts.mark.textContent = hide ? "" : s.correct ? "✓" : "✗";
+    parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
+    for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
 
   model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);

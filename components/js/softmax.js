@@ -23,13 +23,18 @@ export function softmaxSteps(logits, target, temperature) {
   };
 }
 
-/** The cross-entropy for class `target` as a function of that class's logit, the others held (for plots). */
+/** The cross-entropy for class `target` as a function of that class's logit x, the others held (for plots).
+ * L(x) = log(e^(x/T) + S) - x/T with S = sum of the others' e^(z/T), i.e. softplus(log S - x/T): O(1) a point. */
 export function lossAlong(logits, target, temperature, xs) {
-  return xs.map((x) => {
-    const z = logits.slice();
-    z[target] = x;
-    return softmaxSteps(z, target, temperature).loss;
-  });
+  const others = logits.filter((_, i) => i !== target).map((v) => v / temperature);
+  const top = Math.max(...others);
+  const logS = top + Math.log(others.reduce((a, v) => a + Math.exp(v - top), 0));
+  return xs.map((x) => softplus(logS - x / temperature));
+}
+
+/** log(1 + e^u), without overflow for large u. */
+function softplus(u) {
+  return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
 }
 
 const LN10 = Math.log(10);

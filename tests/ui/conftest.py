@@ -87,8 +87,8 @@ class PanelServer:
 
     def errors(self) -> list[str]:
         """Tracebacks in the server's log, but for a browser that closed while Tornado was writing to it."""
-        blocks = re.split(r"(?=Task exception was never retrieved|Traceback \(most recent call last\))", self.output())
-        return [b for b in blocks[1:] if "Traceback" in b and "WebSocketClosedError" not in b]
+        records = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", self.output())
+        return [r for r in records if "Traceback" in r and "WebSocketClosedError" not in r]
 
     def stop(self):
         self.process.terminate()

