@@ -5,7 +5,7 @@ from __future__ import annotations
 import panel as pn
 
 from app.url_state import EXPLORER_KEYS, app_state, explorer_query, explorer_state, format_query, parse_query
-from components.page_controls import CopyLink, LectureToggle
+from components.page_controls import CopyLink, LectureToggle, ThemeSwitch
 from components.softmax_explorer import SoftmaxExplorer
 
 TITLE = "Softmax Explorer"
@@ -54,7 +54,8 @@ def build_page(search: str | None = None):
 
     template = pn.template.BootstrapTemplate(
         title=TITLE,
-        header=[pn.Row(pn.layout.HSpacer(), CopyLink(margin=(0, 10), align="center"), lecture,
+        header=[pn.Row(pn.layout.HSpacer(), CopyLink(margin=(0, 10), align="center"),
+                       ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"), lecture,
                        sizing_mode="stretch_width", align="center")],
         main=[url_warning(page_warnings + warnings), explorer],
         collapsed_sidebar=True,

@@ -1,4 +1,4 @@
-"""Page-wide controls in the header: lecture mode and a copy-link button."""
+"""Page-wide controls in the header: lecture mode, the theme, and a copy-link button."""
 
 from __future__ import annotations
 
@@ -23,4 +23,13 @@ class CopyLink(JSComponent):
     copied = param.String(default="", doc="The last address copied.")
 
     _esm = esm("copy_link")
+    _stylesheets = stylesheets("page_controls")
+
+
+class ThemeSwitch(JSComponent):
+    """A button that reloads the page in the other theme (light or dark), keeping the state in the address."""
+
+    theme = param.Selector(default="default", objects=["default", "dark"], constant=True)
+
+    _esm = esm("theme_switch")
     _stylesheets = stylesheets("page_controls")

@@ -285,7 +285,12 @@ class SoftmaxExplorer(pn.viewable.Viewer):
                         button_type="warning", visible=self.concealed)
         self.param.watch(lambda e: setattr(reveal, "visible", e.new), "concealed")
 
-        controls = pn.Column(
+        # Two bands, each a left column of controls and a right column of views: the sliders and the bars
+        # share the first band, so the core interaction needs no scrolling on a projector.
+        left = {"sizing_mode": "stretch_width", "margin": (0, 24, 0, 0),
+                "styles": {"flex": "0 1 calc(480px * var(--se-scale, 1))", "min-width": "300px"}}
+        right = {"sizing_mode": "stretch_width", "margin": 0, "styles": {"flex": "1 1 560px"}}
+        sliders = pn.Column(
             pn.Row(pn.pane.HTML("<h2 class='se-heading'>Logits z</h2>", margin=(0, 5)), pn.layout.HSpacer(),
                    self.shortcuts(), align="center", sizing_mode="stretch_width"),
             self._sliders,
@@ -296,6 +301,11 @@ class SoftmaxExplorer(pn.viewable.Viewer):
                 button("×2", lambda: self.scale(2.0), "Double every logit"),
                 button("Reset", self.reset, "Back to the starting logits and T = 1 (key r)"),
                 sizing_mode="stretch_width")),
+            section("temperature", self._temperature),
+            reveal,
+            **left,
+        )
+        tools = pn.Column(
             section("entry", entry),
             message,
             section("classes", pn.Row(
@@ -303,7 +313,6 @@ class SoftmaxExplorer(pn.viewable.Viewer):
                 button("+ class", self.add_class, "Add a class", align="end"),
                 button("− class", self.remove_class, "Remove the last class", align="end"),
                 sizing_mode="stretch_width")),
-            section("temperature", self._temperature),
             section("gradient", pn.Row(
                 pn.widgets.FloatInput.from_param(self.param.lr, step=0.1, width=140),
                 button("Gradient step", self.gradient_step, "z ← z − lr · ∂L/∂z (key g)", align="end"),
@@ -311,20 +320,18 @@ class SoftmaxExplorer(pn.viewable.Viewer):
                 run, sizing_mode="stretch_width")),
             section("presets",
                 pn.pane.HTML("<h3 class='se-heading'>Warm-up situations</h3>", margin=(8, 5, 0, 5)),
-                pn.Row(*(button(label, lambda n=name: self.preset(n), f"Load: {label.lower()}")
-                         for name, (label, _) in PRESETS.items())),
-                pn.Row(*(button(label, lambda n=name: self.preset(n), "Move the sliders until every "
-                                "probability is within 0.01 of its goal", button_type="light")
-                         for name, (label, _) in CHALLENGES.items())),
-                pn.widgets.Checkbox.from_param(self.param.predict_first),
-                reveal),
-            width=480, margin=(0, 24, 0, 0), styles={"flex": "0 0 auto"},
+                pn.FlexBox(*(button(label, lambda n=name: self.preset(n), f"Load: {label.lower()}")
+                             for name, (label, _) in PRESETS.items())),
+                pn.FlexBox(*(button(label, lambda n=name: self.preset(n), "Move the sliders until every "
+                                    "probability is within 0.01 of its goal", button_type="light")
+                             for name, (label, _) in CHALLENGES.items())),
+                pn.widgets.Checkbox.from_param(self.param.predict_first)),
+            **left,
         )
-        views = pn.Column(
-            self._bars,
-            section("steps", self._views[1]),
-            section("gradient", self._views[2]),
-            section("curve", self._views[3]),
-            sizing_mode="stretch_width", styles={"flex": "1 1 560px"}, margin=0,
+        details = pn.Column(section("steps", self._views[1]), section("gradient", self._views[2]),
+                            section("curve", self._views[3]), **right)
+        return pn.Column(
+            pn.FlexBox(sliders, pn.Column(self._bars, **right), flex_wrap="wrap", sizing_mode="stretch_width"),
+            pn.FlexBox(tools, details, flex_wrap="wrap", sizing_mode="stretch_width"),
+            sizing_mode="stretch_width",
         )
-        return pn.FlexBox(controls, views, flex_wrap="wrap", sizing_mode="stretch_width")

@@ -2,9 +2,7 @@
 // CSS variables (--se-scale, --bokeh-font-size) reach every component, shadow roots included. Key: l.
 
 const PAGE_CSS = `
-html.se-present { --se-scale: 1.55; --se-bar-scale: 1.35; --bokeh-font-size: 19px; }
-html.se-present body { font-size: 19px; }
-html.se-present .bk-btn, html.se-present .bk-input { font-size: 19px; }
+html.se-present { --se-scale: 1.45; --se-bar-scale: 1.3; --bokeh-font-size: 21px; font-size: 150%; }
 `;
 
 export function render({ model, el }) {

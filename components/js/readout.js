@@ -57,7 +57,7 @@ export function render({ model, el }) {
       <p class="loss-line">Loss for the true class <b class="truth"></b>:
         L = −log p<sub class="truth"></sub> = <output class="loss"></output></p>
       <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b>; true class: <b class="truth"></b>;
-        accuracy <output class="accuracy"></output> <span class="mark"></span></p>
+        accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
       <p class="overflow-note">No overflow: exp is only taken of (z − m) / T ≤ 0, so every term is between 0 and 1,
         however large z is; the exp(z / T) column is computed from logarithms, for comparison.</p>`;
     const q = (sel) => root.querySelector(sel);
@@ -65,7 +65,7 @@ export function render({ model, el }) {
       caption: q("caption"), rows: [...root.querySelectorAll("tbody tr")], sum: q("td.sum"),
       names: [...root.querySelectorAll("tbody .row-name")],
       total: q("td.probability-sum"), loss: q("output.loss"), accuracy: q("output.accuracy"),
-      predicted: q(".predicted"), truth: [...root.querySelectorAll(".truth")], mark: q(".mark"),
+      predicted: q(".predicted"), truth: [...root.querySelectorAll(".truth")], verdict: q(".verdict"),
     };
   }
 
@@ -100,7 +100,7 @@ export function render({ model, el }) {
     set(parts.total, hide ? "" : total, hide ? "?" : total.toFixed(3));
     set(parts.loss, hide ? "" : s.loss, hide ? "?" : formatNumber(s.loss));
     set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));
-    parts.mark.textContent = hide ? "" : s.correct ? "✓" : "✗";
+    parts.verdict.textContent = hide ? "" : s.correct ? "✓" : "✗";
     parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }

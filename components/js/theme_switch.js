@@ -1,0 +1,17 @@
+// Light or dark theme. Panel applies a theme when a page loads (?theme=dark), so the switch reloads the page
+// with the other theme; the address holds the whole state, so nothing is lost.
+
+export function render({ model, el }) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "theme-switch";
+  const dark = model.theme === "dark";
+  button.textContent = dark ? "Light theme" : "Dark theme";
+  button.setAttribute("aria-label", dark ? "Switch to the light theme" : "Switch to the dark theme");
+  button.addEventListener("click", () => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("theme", dark ? "default" : "dark");
+    window.location.assign(url.toString());
+  });
+  el.append(button);
+}
