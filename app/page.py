@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import panel as pn
 
-from app.url_state import EXPLORER_KEYS, app_state, explorer_query, explorer_state, format_query, parse_query
-from components.page_controls import CopyLink, LectureToggle, ThemeSwitch
+from app.playground_url import KEYS as PLAYGROUND_KEYS
+from app.playground_url import playground_query, playground_state
+from app.url_state import (
+    EXPLORER_KEYS,
+    TABS,
+    app_state,
+    explorer_query,
+    explorer_state,
+    format_query,
+    parse_query,
+)
+from components.page_controls import CopyButton, LectureToggle, ThemeSwitch
+from components.playground_config import PlaygroundConfig
 from components.softmax_explorer import SoftmaxExplorer
+from components.training_playground import TrainingPlayground
 
 TITLE = "Softmax Explorer"
 URL_DELAY_MS = 300
@@ -28,7 +40,23 @@ def build_page(search: str | None = None):
     page, page_warnings = app_state(query)
     state, warnings = explorer_state(query)
     explorer = SoftmaxExplorer(**state)
+    training, training_warnings = playground_state(query)
+    playground = TrainingPlayground(config=PlaygroundConfig(**training["config"]), dark=pn.config.theme == "dark",
+                                    **training["run"])
     lecture = LectureToggle(present=page["present"], margin=(0, 10), align="center")
+    tabs = pn.Tabs(("Softmax explorer", explorer), ("Training playground", playground),
+                   active=TABS.index(page["tab"]), dynamic=False, sizing_mode="stretch_width")
+
+    def open_in_explorer(event):
+        """A house's forward pass goes to the explorer: its logits, true class and class names."""
+        if event.new:
+            explorer.stop()
+            explorer.param.update(**event.new, goal=[], concealed=False, temperature=1.0)
+            tabs.active = 0
+
+    playground.param.watch(open_in_explorer, "handoff")
+    lecture.link(playground, present="large_text")
+    playground.large_text = lecture.present
 
     pending = []
 
@@ -41,8 +69,11 @@ def build_page(search: str | None = None):
     def write_url():
         pending.clear()
         current = parse_query(location.search)
-        kept = {k: v for k, v in current.items() if k not in (*EXPLORER_KEYS, "present")}
+        ours = (*EXPLORER_KEYS, *PLAYGROUND_KEYS, "present", "tab")
+        kept = {k: v for k, v in current.items() if k not in ours}
+        kept["tab"] = TABS[tabs.active]
         kept.update(explorer_query(explorer))
+        kept.update(playground_query(playground, full=tabs.active == 1))
         if lecture.present:
             kept["present"] = "1"
         location.search = format_query(kept)
@@ -50,14 +81,17 @@ def build_page(search: str | None = None):
     explorer.param.watch(schedule_url, [p for p in explorer.param if p not in ("name", "probabilities", "loss",
                                                                                  "gradient", "message", "running")])
     lecture.param.watch(schedule_url, "present")
+    tabs.param.watch(schedule_url, "active")
+    playground.config.param.watch(schedule_url, [k for _, (owner, k) in PLAYGROUND_KEYS.items() if owner == "config"])
+    playground.param.watch(schedule_url, [k for _, (owner, k) in PLAYGROUND_KEYS.items() if owner == "run"])
     pn.state.onload(schedule_url)
 
     template = pn.template.BootstrapTemplate(
         title=TITLE,
-        header=[pn.Row(pn.layout.HSpacer(), CopyLink(margin=(0, 10), align="center"),
+        header=[pn.Row(pn.layout.HSpacer(), CopyButton(margin=(0, 10), align="center"),
                        ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"), lecture,
                        sizing_mode="stretch_width", align="center")],
-        main=[url_warning(page_warnings + warnings), explorer],
+        main=[url_warning(page_warnings + warnings + training_warnings), tabs],
         collapsed_sidebar=True,
     )
     return template

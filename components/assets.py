@@ -7,8 +7,11 @@ stylesheet paths, and each component's rules are small.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
+
+from components.palette import CLASS_COLORS
 
 HERE = Path(__file__).parent
 
@@ -19,8 +22,9 @@ def _read(path: str) -> str:
 
 
 def esm(name: str) -> str:
-    """``js/softmax.js`` followed by the component's own ``js/<name>.js``."""
-    return _read("js/softmax.js") + "\n" + _read(f"js/{name}.js")
+    """The class colours, ``js/softmax.js`` and the component's own ``js/<name>.js``, as one module."""
+    palette = f"const PALETTE = {json.dumps(CLASS_COLORS)};\n"
+    return palette + _read("js/softmax.js") + "\n" + _read(f"js/{name}.js")
 
 
 def stylesheets(name: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Page-wide controls in the header: lecture mode, the theme, and a copy-link button."""
+"""Page-wide controls: lecture mode, the theme, and a copy button (for the page's link, or any text)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ class LectureToggle(JSComponent):
     _stylesheets = stylesheets("page_controls")
 
 
-class CopyLink(JSComponent):
-    """A button that copies the page's address, and with it the whole state, to the clipboard."""
+class CopyButton(JSComponent):
+    """A button that copies ``text`` to the clipboard, or the page's address (the whole state) if it is empty."""
 
-    copied = param.String(default="", doc="The last address copied.")
+    label = param.String(default="Copy link")
+    text = param.String(default="", doc="What to copy; empty for the page's address.")
+    copied = param.String(default="", doc="The last text copied.")
 
-    _esm = esm("copy_link")
+    _esm = esm("copy_button")
     _stylesheets = stylesheets("page_controls")
 
 

@@ -333,5 +333,5 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         return pn.Column(
             pn.FlexBox(sliders, pn.Column(self._bars, **right), flex_wrap="wrap", sizing_mode="stretch_width"),
             pn.FlexBox(tools, details, flex_wrap="wrap", sizing_mode="stretch_width"),
-            sizing_mode="stretch_width",
+            sizing_mode="stretch_width", css_classes=["softmax-explorer"],
         )

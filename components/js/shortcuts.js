@@ -38,9 +38,11 @@ export function render({ model, el }) {
       return;
     }
     const key = event.key === " " ? "space" : event.key;
+    // Space presses a focused button, checkbox or radio button: keyboard users keep that.
+    if (key === "space" && origin && (origin.tagName === "BUTTON" || /^(checkbox|radio)$/.test(origin.type))) return;
     const entry = model.keys.find(([k, , action]) => action && k === key);
     if (!entry) return;
-    // Space would also press a focused button or page down; the shortcut wins.
+    // Otherwise space would scroll the page: the shortcut wins.
     event.preventDefault();
     model.send_msg({ action: entry[2] });
   }

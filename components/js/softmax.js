@@ -65,12 +65,7 @@ export function formatLogit(v) {
   return String(Number(Number(v).toFixed(3)));
 }
 
-// Okabe-Ito's colour-blind-safe palette (blue, orange, bluish green, reddish purple, sky blue, vermillion,
-// yellow), then two of Paul Tol's muted colours and a grey: distinct on a projector, named in every view.
-export const PALETTE = [
-  "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255", "#44AA99", "#888888",
-];
-
+// PALETTE (the class colours) is defined ahead of this module from components/palette.py.
 export function classColor(i) {
   return PALETTE[i % PALETTE.length];
 }

@@ -6,21 +6,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from models.softmax import cross_entropy, softmax
 from tests.ui.conftest import ROOT
-from tests.ui.explorer_page import open_explorer, query_of, shown, wait_for_query
-
-
-def assert_matches_core(now, target, temperature=1.0):
-    """The browser's numbers equal models/softmax.py's for the logits it shows."""
-    p = softmax(now.logits, temperature)
-    np.testing.assert_allclose(now.probabilities, p, rtol=1e-12, atol=1e-15)
-    np.testing.assert_allclose(now.bar_probabilities, p, rtol=1e-12, atol=1e-15)
-    assert now.probability_text == [f"{v:.3f}" for v in p]
-    loss = cross_entropy(now.logits, target, temperature)
-    assert now.loss == pytest.approx(loss, rel=1e-12)
-    assert float(now.loss_text) == pytest.approx(loss, rel=5e-3, abs=5e-4)  # as printed, to 3 digits
-    assert now.accuracy_text == ("1" if np.argmax(p) == target else "0")
+from tests.ui.explorer_page import assert_matches_core, explorer, open_explorer, query_of, shown, wait_for_query
 
 
 def test_page_loads_without_console_errors_or_outside_requests(browser, server):
@@ -50,7 +37,7 @@ def test_url_logits_show_the_probabilities_and_loss_of_the_core(page, server):
 
 def test_default_state_is_three_house_price_classes(page, server):
     open_explorer(page, server)
-    names = page.locator(".probability-bars .bar .name").all_inner_texts()
+    names = explorer(page).locator(".probability-bars .bar .name").all_inner_texts()
     assert [n.replace(" (true)", "") for n in names] == ["low", "medium", "high"]
     assert_matches_core(shown(page), target=1)
 
@@ -92,10 +79,10 @@ def test_huge_logits_give_exact_finite_numbers(page, server):
     assert now.probability_text == ["1.000", "0.000", "0.000"]
     assert now.loss_text == "2000.000"
     assert_matches_core(now, target=1)
-    text = page.locator("section.readout").inner_text()
+    text = explorer(page).locator("section.readout").inner_text()
     assert "NaN" not in text and "Infinity" not in text
     # exp(1000) is shown from logarithms, not overflowed.
-    assert "10434" in page.locator(".readout td.exp").first.inner_text().replace(" ", "").replace("×", "")
+    assert "10434" in explorer(page).locator(".readout td.exp").first.inner_text().replace(" ", "").replace("×", "")
 
 
 @pytest.mark.parametrize(

@@ -1,24 +1,25 @@
-// Copies the page's address, which holds the whole state, to the clipboard. Over plain http on a class network
-// the Clipboard API is unavailable, so the link is also shown, selected, for Ctrl+C.
+// Copies text to the clipboard: model.text, or the page's address (which holds the whole state) when it is
+// empty. Over plain http on a class network the Clipboard API is unavailable, so the text is then shown,
+// selected, for Ctrl+C.
 
 export function render({ model, el }) {
   const button = document.createElement("button");
   button.type = "button";
-  button.className = "copy-link";
-  button.textContent = "Copy link";
+  button.className = "copy-button";
+  button.textContent = model.label;
   const field = Object.assign(document.createElement("input"), { type: "text", readOnly: true, hidden: true });
-  field.className = "copy-link-field";
-  field.setAttribute("aria-label", "Link to this exact state");
+  field.className = "copy-field";
+  field.setAttribute("aria-label", model.text ? "Text to copy" : "Link to this exact state");
   const status = document.createElement("span");
-  status.className = "copy-link-status";
+  status.className = "copy-status";
   status.setAttribute("role", "status");
   el.append(button, field, status);
 
   button.addEventListener("click", async () => {
-    const url = window.location.href;
-    field.value = url;
+    const text = model.text || window.location.href;
+    field.value = text;
     try {
-      await navigator.clipboard.writeText(url);
+      await navigator.clipboard.writeText(text);
       status.textContent = "Copied ✓";
       field.hidden = true;
     } catch {
@@ -26,7 +27,8 @@ export function render({ model, el }) {
       field.select();
       status.textContent = document.execCommand && document.execCommand("copy") ? "Copied ✓" : "Press Ctrl+C to copy";
     }
-    model.copied = url;
+    model.copied = text;
     setTimeout(() => { status.textContent = ""; }, 3000);
   });
+  model.on("label", () => { button.textContent = model.label; });
 }

@@ -1,0 +1,89 @@
+"""One house's forward pass: its coordinates, the inputs the model sees, the logits, softmax and the loss.
+
+The same views as the explorer tab show it (bars, the step-by-step table, dL/dlogits), so a student sees that
+the network's output for one house is exactly the first tab's logits -> softmax -> cross-entropy; a button
+sends those logits there.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import panel as pn
+import param
+
+from components.assets import stylesheets
+from components.logit_text import LOGIT_LIMIT
+from components.softmax_view import GradientBars, ProbabilityBars, Readout
+
+
+class ForwardPass(pn.viewable.Viewer):
+    """The model's computation for one point; ``handoff`` fires when the student asks to explore it."""
+
+    title = param.String(default="", doc="What the point is, e.g. 'House 120 (validation)'.")
+    feature_names = param.List(default=["x1", "x2"], item_type=str)
+    inputs_raw = param.List(default=[], doc="The point in the data's units.")
+    inputs_model = param.List(default=[], doc="The point as the model sees it (standardised or not).")
+    logits = param.List(default=[], item_type=(int, float))
+    class_names = param.List(default=[], item_type=str)
+    target = param.Integer(default=None, allow_None=True, doc="The true class, or None for a place on the map.")
+    handoff = param.Event(doc="The student asked to open these logits in the explorer.")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self._summary = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=stylesheets("training"))
+        self._bars = ProbabilityBars(sizing_mode="stretch_width")
+        self._readout = Readout(sizing_mode="stretch_width")
+        self._gradient = GradientBars(sizing_mode="stretch_width")
+        self._open = pn.widgets.Button(name="Open these logits in the explorer", button_type="primary",
+                                       description="Explore this house's logits, softmax and loss in the first tab")
+        self._open.on_click(lambda _: self.param.trigger("handoff"))
+        self._empty = pn.pane.HTML("<p class='se-hint'>Click a house (or any place) on the map to see the model's "
+                                   "forward pass for it.</p>", stylesheets=stylesheets("training"))
+        self._update()
+
+    @property
+    def example(self) -> dict:
+        """The logits (clipped to the explorer's range), true class and class names, for the explorer."""
+        return {"logits": [float(np.clip(v, -LOGIT_LIMIT, LOGIT_LIMIT)) for v in self.logits],
+                "target": self._shown_target(), "class_names": list(self.class_names)}
+
+    def _shown_target(self) -> int:
+        # A place on the map has no true class: show the loss as if the predicted class were the true one.
+        return self.target if self.target is not None else int(np.argmax(self.logits))
+
+    @param.depends("logits", "target", "class_names", "inputs_raw", "inputs_model", "title", watch=True)
+    def _update(self):
+        shown = bool(self.logits)
+        for view in (self._summary, self._bars, self._readout, self._gradient, self._open):
+            view.visible = shown
+        self._empty.visible = not shown
+        if not shown:
+            return
+        state = {"logits": [float(v) for v in self.logits], "target": self._shown_target(),
+                 "class_names": list(self.class_names), "temperature": 1.0}
+        with pn.io.hold():
+            for view in (self._bars, self._readout, self._gradient):
+                view.param.update(**state)
+            self._summary.object = self._describe()
+
+    def _describe(self) -> str:
+        names = [html.escape(n) for n in self.feature_names]
+        rows = "".join(
+            f"<tr><th scope='row'>{name}</th><td>{raw:.6g}</td><td>{seen:.4f}</td></tr>"
+            for name, raw, seen in zip(names, self.inputs_raw, self.inputs_model, strict=True)
+        )
+        if self.target is None:
+            truth = ("<p class='se-note'>A place, not a house: it has no true class, so the loss and gradient "
+                     "below are shown as if the predicted class were the true one.</p>")
+        else:
+            truth = f"<p>True class: <b>{html.escape(self.class_names[self.target])}</b></p>"
+        return (f"<h3 class='se-title'>{html.escape(self.title)}</h3>"
+                f"<table class='se-inputs'><thead><tr><th></th><th>as in the data</th><th>as the model sees it "
+                f"(x)</th></tr></thead><tbody>{rows}</tbody></table>{truth}"
+                f"<p>logits = model(x) = [{', '.join(f'{v:.4f}' for v in self.logits)}]</p>")
+
+    def __panel__(self):
+        return pn.Column(self._empty, self._summary, self._bars, self._readout, self._gradient, self._open,
+                         sizing_mode="stretch_width")

@@ -1,0 +1,224 @@
+"""What a training run is made of: the data, the model and the optimiser; the training tab's state in the URL."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from functools import cache
+
+import pandas as pd
+import panel as pn
+import param
+
+from components.assets import stylesheets
+from models.data import TOYS, Dataset, load_ames, load_csv, load_toy
+from models.training import Config
+
+TOY_NAMES = tuple(TOYS)
+LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0)
+BATCH_SIZES = (0, 8, 16, 32, 64, 128, 256)  # 0: the whole training set at once (full batch)
+WEIGHT_DECAYS = (0.0, 0.0001, 0.001, 0.01, 0.1)
+MAX_LAYERS, MAX_WIDTH = 4, 512
+
+
+@cache
+def ames(standardize: bool) -> Dataset:
+    """The Ames houses, read once per process (a Dataset is immutable, so sessions can share it)."""
+    return load_ames(standardize=standardize)
+
+
+def parse_hidden(text: str) -> list[int]:
+    """Hidden layer widths from text such as ``100`` or ``16, 16``: 1 to 4 layers of 1 to 512 units."""
+    parts = [p for p in str(text).replace(",", " ").split() if p]
+    if not 1 <= len(parts) <= MAX_LAYERS:
+        raise ValueError(f"give 1 to {MAX_LAYERS} layer widths, such as 100 or 16, 16")
+    if not all(p.isdigit() and 1 <= int(p) <= MAX_WIDTH for p in parts):
+        raise ValueError(f"layer widths must be whole numbers from 1 to {MAX_WIDTH}")
+    return [int(p) for p in parts]
+
+
+def csv_columns(data: bytes) -> list[str]:
+    """The column names in a CSV file's header (for the column pickers), or a ValueError."""
+    try:
+        return [str(c) for c in pd.read_csv(io.BytesIO(data), nrows=0).columns]
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise ValueError(f"the file could not be read as CSV: {error}") from error
+
+
+class PlaygroundConfig(pn.viewable.Viewer):
+    """The data set, the network and the optimiser, with the controls that set them."""
+
+    dataset = param.Selector(default="ames", objects=["ames", *TOY_NAMES], doc="ames, a toy set, or csv.")
+    points = param.Integer(default=300, bounds=(50, 2000), doc="Toy sets: how many points.")
+    noise = param.Number(default=0.1, bounds=(0, 2), step=0.01, doc="Toy sets: how noisy.")
+    classes = param.Integer(default=3, bounds=(2, 10), doc="Blobs and spiral: how many classes.")
+    data_seed = param.Integer(default=0, bounds=(0, 10**6), label="Data seed")
+    standardize = param.Boolean(default=True, label="Standardise the inputs (mean 0, std 1)")
+    model = param.Selector(default="logreg", objects=["logreg", "mlp"])
+    hidden = param.List(default=[100], item_type=int, bounds=(1, MAX_LAYERS), doc="MLP: hidden layer widths.")
+    activation = param.Selector(default="relu", objects=["relu", "tanh", "sigmoid", "none"])
+    optimizer = param.Selector(default="sgd", objects=["sgd", "momentum", "adam"])
+    lr = param.Selector(default=0.1, objects=list(LEARNING_RATES), label="Learning rate")
+    batch_size = param.Selector(default=0, objects=list(BATCH_SIZES), label="Batch size")
+    weight_decay = param.Selector(default=0.0, objects=list(WEIGHT_DECAYS), label="Weight decay (L2)")
+    seed = param.Integer(default=42, bounds=(0, 10**6), label="Seed (initial weights, batch order)")
+    csv = param.ClassSelector(class_=Dataset, default=None, doc="The last CSV loaded, if any.")
+    message = param.String(default="", doc="Why the last data or model change was not applied.")
+
+    def build_dataset(self) -> Dataset:
+        """The data set the parameters describe (ValueError if they do not make one)."""
+        if self.dataset == "ames":
+            return ames(self.standardize)
+        if self.dataset == "csv":
+            if self.csv is None:
+                raise ValueError("load a CSV file first")
+            return self.csv
+        extra = {"classes": self.classes} if self.dataset in ("blobs", "spiral") else {}
+        return load_toy(self.dataset, n=self.points, noise=self.noise, seed=self.data_seed, **extra)
+
+    def build_config(self) -> Config:
+        """The models.training.Config for the network and optimiser the parameters describe."""
+        return Config(hidden=tuple(self.hidden) if self.model == "mlp" else (), activation=self.activation,
+                      optimizer=self.optimizer, lr=float(self.lr), batch_size=self.batch_size or None,
+                      weight_decay=float(self.weight_decay), seed=self.seed)
+
+    def describe_model(self, k: int) -> str:
+        """The network in the course's code: nn.Linear(2, 3), or nn.Sequential(...)."""
+        if self.model == "logreg":
+            return f"nn.Linear(2, {k})"
+        activation = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "none": None}[self.activation]
+        sizes = [2, *self.hidden, k]
+        layers = []
+        for i, (a, b) in enumerate(itertools.pairwise(sizes)):
+            layers.append(f"nn.Linear({a}, {b})")
+            if activation and i < len(sizes) - 2:
+                layers.append(activation)
+        return f"nn.Sequential({', '.join(layers)})"
+
+    # --- controls ------------------------------------------------------------------------------------------
+    def __panel__(self):
+        if getattr(self, "_layout", None) is None:
+            self._layout = self._build_controls()
+        return self._layout
+
+    def _build_controls(self):
+        w = pn.widgets
+        names = {"ames": "Ames houses (price class by location)", "blobs": "Toy: blobs", "moons": "Toy: moons",
+                 "circles": "Toy: circles", "spiral": "Toy: spiral", "xor": "Toy: xor", "csv": "Your CSV file"}
+        dataset = w.Select(name="Data", options={names[o]: o for o in self.param.dataset.objects},
+                           value=self.dataset, sizing_mode="stretch_width")
+        dataset.link(self, value="dataset", bidirectional=True)
+        self.param.watch(lambda e: setattr(dataset, "options", {names[o]: o for o in e.new}), "dataset",
+                         what="objects")
+        fill = {"sizing_mode": "stretch_width"}
+        toy = pn.Column(w.IntSlider.from_param(self.param.points, step=50, **fill),
+                        w.FloatSlider.from_param(self.param.noise, **fill),
+                        w.IntSlider.from_param(self.param.classes, **fill),
+                        w.IntInput.from_param(self.param.data_seed, **fill), **fill)
+        standardize = w.Checkbox.from_param(self.param.standardize)
+
+        def show_data_controls(*_):
+            toy.visible = self.dataset in TOY_NAMES
+            toy[2].visible = self.dataset in ("blobs", "spiral")
+            standardize.visible = self.dataset == "ames"
+
+        self.param.watch(show_data_controls, "dataset")
+        show_data_controls()
+
+        model = w.RadioButtonGroup(name="Model", options={"Logistic regression": "logreg", "MLP (hidden layers)": "mlp"},
+                                   value=self.model, button_type="primary", button_style="outline")
+        model.link(self, value="model", bidirectional=True)
+        hidden = w.TextInput(name="Hidden layer widths (press Enter)", value=", ".join(map(str, self.hidden)), **fill)
+
+        def set_hidden(event):
+            try:
+                self.param.update(hidden=parse_hidden(event.new), message="")
+            except ValueError as error:
+                self.message = f"Hidden layers not changed: {error}."
+
+        hidden.param.watch(set_hidden, "value")
+        self.param.watch(lambda e: setattr(hidden, "value", ", ".join(map(str, e.new))), "hidden")
+        mlp = pn.Column(hidden, w.Select.from_param(self.param.activation, **fill), sizing_mode="stretch_width",
+                        visible=self.model == "mlp")
+        self.param.watch(lambda e: setattr(mlp, "visible", e.new == "mlp"), "model")
+        code = pn.pane.HTML(stylesheets=stylesheets("training"), sizing_mode="stretch_width")
+
+        def show_code(*_):
+            k = len(self.csv.class_names) if self.dataset == "csv" and self.csv else (
+                self.classes if self.dataset in ("blobs", "spiral") else (2 if self.dataset in TOY_NAMES else 3))
+            code.object = f"<code class='se-model-code'>model = {self.describe_model(k)}</code>"
+
+        self.param.watch(show_code, ["model", "hidden", "activation", "dataset", "classes", "csv"])
+        show_code()
+        optimizer = w.Select(name="Optimizer", options={"SGD": "sgd", "SGD with momentum 0.9": "momentum",
+                                                        "Adam": "adam"}, value=self.optimizer, **fill)
+        optimizer.link(self, value="optimizer", bidirectional=True)
+        batch = w.Select(name="Batch size", options={("full batch" if b == 0 else str(b)): b for b in BATCH_SIZES},
+                         value=self.batch_size, **fill)
+        batch.link(self, value="batch_size", bidirectional=True)
+        return pn.Column(
+            pn.pane.HTML("<h3 class='se-heading'>Data</h3>", stylesheets=stylesheets("training")),
+            dataset, toy, standardize, self._csv_controls(),
+            pn.pane.HTML("<h3 class='se-heading'>Model</h3>", stylesheets=stylesheets("training")),
+            model, mlp, code,
+            pn.pane.HTML("<h3 class='se-heading'>Optimiser</h3>", stylesheets=stylesheets("training")),
+            pn.Row(optimizer, w.Select.from_param(self.param.lr, **fill), **fill),
+            pn.Row(batch, w.Select.from_param(self.param.weight_decay, **fill), **fill),
+            w.IntInput.from_param(self.param.seed, **fill),
+            sizing_mode="stretch_width",
+        )
+
+    def _csv_controls(self):
+        """Upload a CSV, pick its columns, load it; the engine's errors are shown and nothing else changes."""
+        w = pn.widgets
+        upload = w.FileDropper(accepted_filetypes=[".csv", "text/csv"], max_file_size="20MB", multiple=False,
+                               layout="compact", sizing_mode="stretch_width")
+        pickers = [w.Select(name=label, options=[], sizing_mode="stretch_width")
+                   for label in ("Feature on the x axis", "Feature on the y axis", "Label (the class)")]
+        load = w.Button(name="Load the CSV", button_type="primary", disabled=True)
+        error = pn.pane.Alert(alert_type="danger", visible=False, sizing_mode="stretch_width",
+                              css_classes=["csv-error"])
+        loaded = pn.pane.Alert(alert_type="success", visible=False, sizing_mode="stretch_width",
+                               css_classes=["csv-loaded"])
+        upload_state = {}
+
+        def fail(text):
+            loaded.visible = False
+            error.object, error.visible = text, True
+
+        def uploaded(event):
+            error.visible = False
+            if not event.new:
+                return
+            name, data = next(iter(event.new.items()))
+            data = data.encode() if isinstance(data, str) else data
+            try:
+                columns = csv_columns(data)
+            except ValueError as problem:
+                load.disabled = True
+                return fail(f"{name}: {problem}")
+            upload_state.update(name=name, data=data)
+            for i, picker in enumerate(pickers):
+                picker.options = columns
+                picker.value = columns[min(i, len(columns) - 1)] if columns else None
+            load.disabled = False
+
+        def load_csv_file(_):
+            try:
+                dataset = load_csv(upload_state["data"], features=(pickers[0].value, pickers[1].value),
+                                   label=pickers[2].value, name=upload_state["name"])
+            except ValueError as problem:
+                return fail(f"{upload_state['name']}: {problem}")
+            error.visible = False
+            dropped = f"; {dataset.dropped_rows:,} rows with missing values were left out" if dataset.dropped_rows else ""
+            loaded.object = (f"Loaded {len(dataset):,} rows of {upload_state['name']}: classes "
+                             f"{', '.join(dataset.class_names)}{dropped}.")
+            loaded.visible = True
+            if "csv" not in self.param.dataset.objects:
+                self.param.dataset.objects = [*self.param.dataset.objects, "csv"]
+            self.param.update(csv=dataset, dataset="csv")
+
+        upload.param.watch(uploaded, "value")
+        load.on_click(load_csv_file)
+        return pn.Card(upload, *pickers, load, error, loaded, title="Your own data (CSV)", collapsed=True,
+                       sizing_mode="stretch_width")

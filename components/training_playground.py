@@ -1,0 +1,248 @@
+"""The training tab: a model that trains live on a data set, with its map, curves, tensors, code and one house.
+
+Each session has its own Trainer and its own loop (a periodic callback), which stops when the session ends.
+A frame trains ``epochs_per_frame`` epochs, then redraws; training speed and frame rate are set independently.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import numpy as np
+import panel as pn
+import param
+
+from components.assets import stylesheets
+from components.code_view import CodeView
+from components.decision_map import DecisionMap
+from components.forward_pass import ForwardPass
+from components.playground_config import PlaygroundConfig
+from components.shortcuts import Shortcuts
+from components.tensor_shapes import TensorShapes
+from components.training_curves import ConfusionMatrix, TrainingCurves, confusion_counts
+from models.codegen import script
+from models.data import AMES_CSV, split_indices
+from models.training import Trainer
+
+log = logging.getLogger(__name__)
+
+EPOCHS_PER_FRAME = (1, 2, 5, 10, 20, 50)
+FRAMES_PER_SECOND = (5, 10, 20, 30)
+GRID_SIZES = (50, 100, 150, 200)
+DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
+DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv")
+MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
+
+
+class TrainingPlayground(pn.viewable.Viewer):
+    """Train a logistic regression or an MLP live and watch its decision boundary form."""
+
+    config = param.ClassSelector(class_=PlaygroundConfig)
+    playing = param.Boolean(default=False, doc="Whether the loop is training.")
+    epochs_per_frame = param.Selector(default=2, objects=list(EPOCHS_PER_FRAME), label="Epochs per frame")
+    frames_per_second = param.Selector(default=20, objects=list(FRAMES_PER_SECOND), label="Frames per second")
+    grid = param.Selector(default=100, objects=list(GRID_SIZES), label="Map resolution")
+    status = param.String(default="", doc="Why training stopped on its own, e.g. it diverged.")
+    handoff = param.Dict(default=None, allow_None=True, doc="An example the student sent to the explorer.")
+    large_text = param.Boolean(default=False, doc="Lecture mode: figures' text sized for a lecture hall.")
+
+    def __init__(self, dark: bool = False, **params):
+        params.setdefault("config", PlaygroundConfig())
+        super().__init__(**params)
+        self.map = DecisionMap(dark=dark)
+        self.curves = TrainingCurves()
+        self.confusion = ConfusionMatrix()
+        self.shapes = TensorShapes()
+        self.code = CodeView()
+        self.forward = ForwardPass()
+        self.frames = 0  # drawn since the session started: the loop's heartbeat, for tests and benchmarks
+        self._loop = None
+        self._details_at = 0.0
+        self.trainer: Trainer | None = None
+        self.param.watch(lambda e: [v.param.update(large_text=e.new) for v in (self.map, self.curves)], "large_text")
+        self.config.param.watch(self._data_changed, list(DATA_PARAMS))
+        self.config.param.watch(self._model_changed, list(MODEL_PARAMS))
+        self.map.param.watch(self._picked, ["clicked"])
+        self.forward.param.watch(lambda _: setattr(self, "handoff", self.forward.example), "handoff")
+        if pn.state.curdoc and pn.state.curdoc.session_context:
+            pn.state.on_session_destroyed(self._session_ended)
+        self._data_changed()
+
+    # --- the run -----------------------------------------------------------------------------------------------
+    @param.depends("playing", "frames_per_second", watch=True)
+    def _run_loop(self):
+        if self._loop is not None:
+            self._loop.stop()
+            self._loop = None
+        if self.playing:
+            self.status = ""
+            self._loop = pn.state.add_periodic_callback(self.frame, period=round(1000 / self.frames_per_second))
+
+    def frame(self) -> None:
+        """One frame of the loop: train ``epochs_per_frame`` epochs, then draw."""
+        self.trainer.step(self.epochs_per_frame)
+        self._draw()
+
+    def step(self) -> None:
+        """One epoch, then draw (the step button)."""
+        self.playing = False
+        self.trainer.step(1)
+        self._draw(details=True)
+
+    def reset(self) -> None:
+        """Back to the seeded initial weights, epoch 0 (the reset button)."""
+        self.playing = False
+        self.status = ""
+        self.trainer.reset()
+        self.curves.reset()
+        self._draw(details=True)
+
+    def toggle(self) -> None:
+        self.playing = not self.playing
+
+    def _draw(self, details: bool = False) -> None:
+        trainer = self.trainer
+        if trainer.diverged_at is not None and not self.status:
+            self.playing = False
+            self.status = (f"Training diverged at epoch {trainer.diverged_at}: the loss became infinite or NaN, "
+                           f"so training stopped and the weights of epoch {trainer.epoch} were put back. "
+                           "Lower the learning rate, then press Reset.")
+        now = time.monotonic()
+        details = details or not self.playing or now - self._details_at >= DETAILS_EVERY_S
+        with pn.io.hold():
+            self.map.show_probabilities(trainer.grid(self.grid))
+            self.curves.show(trainer.history)
+            self._epoch.object = self._epoch_text()
+            if details:
+                self._details_at = now
+                self._show_details()
+        self.frames += 1
+
+    def _epoch_text(self) -> str:
+        m = self.trainer.history[-1]
+        return (f"<div class='se-epoch'>Epoch <b data-epoch='{m.epoch}'>{m.epoch}</b>"
+                f"<span>training loss <b>{m.train_loss:.3f}</b>, accuracy <b>{m.train_acc:.1%}</b></span>"
+                f"<span>validation loss <b>{m.val_loss:.3f}</b>, accuracy <b>{m.val_acc:.1%}</b></span></div>")
+
+    def _show_details(self) -> None:
+        trainer = self.trainer
+        validation = trainer.validation
+        predicted = trainer.predict_proba(validation.X).argmax(axis=1)
+        k = len(trainer.dataset.class_names)
+        self.confusion.param.update(counts=confusion_counts(validation.y, predicted, k),
+                                    class_names=list(trainer.dataset.class_names))
+        if self.map.clicked is not None:
+            self._show_forward_pass()
+
+    # --- changes -----------------------------------------------------------------------------------------------
+    def _data_changed(self, *_):
+        try:
+            self._dataset = self.config.build_dataset()
+        except ValueError as error:
+            self.config.message = f"Data not changed: {error}."
+            return
+        self.config.message = ""
+        self._model_changed()
+
+    def _model_changed(self, *_):
+        try:
+            trainer = Trainer(self._dataset, self.config.build_config())
+        except ValueError as error:
+            self.config.message = f"Model not changed: {error}."
+            return
+        self.playing = False
+        self.status = ""
+        self.trainer = trainer
+        train, validation = split_indices(len(self._dataset), trainer.config.test_size, trainer.config.split_seed)
+        with pn.io.hold():
+            self.map.show_data(self._dataset, train, validation, trainer.extent)
+            self.curves.reset()
+            self.shapes.shapes = [(name, list(shape)) for name, shape in trainer.shapes()]
+            epochs = 1000 if trainer.config.hidden else 100
+            is_ames = self._dataset.source.get("dataset") == "ames"
+            self.code.param.update(code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
+                                   data_file=str(AMES_CSV) if is_ames else "")
+            self.forward.logits = []
+            if not hasattr(self, "_epoch"):
+                self._epoch = pn.pane.HTML(stylesheets=stylesheets("training"), sizing_mode="stretch_width")
+            self._draw(details=True)
+
+    def _picked(self, *_):
+        if self.map.clicked is None:
+            self.forward.logits = []
+        else:
+            self._show_forward_pass()
+
+    def _show_forward_pass(self):
+        data, trainer, index = self._dataset, self.trainer, self.map.picked
+        point = data.X_raw[index] if index is not None else np.asarray(self.map.clicked)
+        in_validation = index is not None and index in set(split_indices(len(data), trainer.config.test_size,
+                                                                          trainer.config.split_seed)[1])
+        title = (f"Point {index} ({'validation' if in_validation else 'training'})" if index is not None
+                 else "A place on the map")
+        if index is not None and data.source.get("dataset") == "ames":
+            title = title.replace("Point", "House")
+        self.forward.param.update(
+            title=title, feature_names=list(data.feature_names), inputs_raw=[float(v) for v in point],
+            inputs_model=[float(v) for v in data.standardize(point)],
+            logits=[float(v) for v in trainer.logits(point, units="raw")],
+            class_names=list(data.class_names), target=int(data.y[index]) if index is not None else None,
+        )
+
+    def _session_ended(self, session_context) -> None:
+        self.playing = False
+        log.info("training loop stopped: session %s ended", session_context.id)
+
+    # --- view --------------------------------------------------------------------------------------------------
+    def shortcuts(self) -> Shortcuts:
+        keys = Shortcuts(keys=[["space", "play or pause training", "toggle"], ["s", "train one epoch", "step"],
+                               ["r", "reset the weights", "reset"]])
+        keys.on("toggle", self.toggle)
+        keys.on("step", self.step)
+        keys.on("reset", self.reset)
+        return keys
+
+    def __panel__(self):
+        if getattr(self, "_layout", None) is None:
+            self._layout = self._build_layout()
+        return self._layout
+
+    def _build_layout(self):
+        w = pn.widgets
+        play = w.Toggle(name="▶ Play", button_type="primary", value=self.playing, width=100)
+        play.link(self, value="playing", bidirectional=True)
+        self.param.watch(lambda e: setattr(play, "name", "⏸ Pause" if e.new else "▶ Play"), "playing")
+        step = w.Button(name="Step", width=70, description="Train one epoch (key s)")
+        step.on_click(lambda _: self.step())
+        reset = w.Button(name="Reset", width=70, description="Back to the initial weights (key r)")
+        reset.on_click(lambda _: self.reset())
+        status = pn.pane.Alert(alert_type="danger", visible=False, sizing_mode="stretch_width",
+                               css_classes=["training-status"])
+        message = pn.pane.Alert(alert_type="warning", visible=False, sizing_mode="stretch_width")
+
+        def show(alert, text):
+            alert.object, alert.visible = text, bool(text)
+
+        self.param.watch(lambda e: show(status, e.new), "status")
+        self.config.param.watch(lambda e: show(message, e.new), "message")
+        run = pn.Column(
+            pn.Row(play, step, reset, pn.layout.HSpacer(), self.shortcuts(), sizing_mode="stretch_width"),
+            pn.Row(*(w.Select.from_param(p, sizing_mode="stretch_width") for p in
+                     (self.param.epochs_per_frame, self.param.frames_per_second, self.param.grid)),
+                   sizing_mode="stretch_width"),
+            sizing_mode="stretch_width",
+        )
+        controls = pn.Column(run, message, self.config, width=390, margin=(0, 20, 0, 0))
+        details = pn.Tabs(("Confusion matrix", self.confusion), ("Tensor shapes", self.shapes),
+                          ("PyTorch code", self.code), sizing_mode="stretch_width")
+        views = pn.Column(
+            status, self._epoch, self.map, self.curves,
+            pn.FlexBox(pn.Column(pn.pane.HTML("<h3 class='se-heading'>One house, forward pass</h3>",
+                                              stylesheets=stylesheets("training")), self.forward,
+                                 sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
+                       pn.Column(details, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
+                       flex_wrap="wrap", sizing_mode="stretch_width"),
+            sizing_mode="stretch_width", styles={"flex": "1 1 600px"},
+        )
+        return pn.FlexBox(controls, views, flex_wrap="wrap", sizing_mode="stretch_width")
