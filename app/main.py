@@ -2,11 +2,19 @@
 
 import panel as pn
 import torch
+from panel.io.resources import LOCAL_DIST
 
 from app.page import build_page
 
 # One thread per server process: a class's sessions share the cores, and small models gain nothing from more.
 torch.set_num_threads(1)
+
+# Panel 1.9 rewrites the stylesheets it shares between sessions to CDN addresses whenever a session makes models
+# before its page has a local `dist_url`; another session then receives CDN links, and a classroom without
+# internet gets pages without their CSS. Giving every session its local dist_url first keeps them all local.
+doc = pn.state.curdoc
+if doc is not None and "dist_url" not in doc._template_variables:
+    doc._template_variables["dist_url"] = f"{pn.state.rel_path}/{LOCAL_DIST}" if pn.state.rel_path else LOCAL_DIST
 
 pn.extension("filedropper", design="bootstrap", notifications=False)
 build_page().servable(title="Softmax Explorer")

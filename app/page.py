@@ -22,6 +22,8 @@ from components.training_playground import TrainingPlayground
 
 TITLE = "Softmax Explorer"
 URL_DELAY_MS = 300
+EXPLORER_STATE = [p for p in SoftmaxExplorer.param
+                  if p not in ("name", "probabilities", "loss", "gradient", "message", "running")]
 
 
 def url_warning(warnings: list[str]) -> pn.pane.Alert:
@@ -33,65 +35,87 @@ def url_warning(warnings: list[str]) -> pn.pane.Alert:
     )
 
 
+class Page:
+    """One session's page: the two tabs, the header, and the address kept in step with what is on screen."""
+
+    def __init__(self, search: str):
+        self.location = pn.state.location
+        self.query = parse_query(search)
+        page, page_warnings = app_state(self.query)
+        state, warnings = explorer_state(self.query)
+        self.training, training_warnings = playground_state(self.query)
+        self.explorer = SoftmaxExplorer(**state)
+        self.playground: TrainingPlayground | None = None  # made when its tab is first opened
+        self.lecture = LectureToggle(present=page["present"], margin=(0, 10), align="center")
+        # A tab's contents are rendered when it is first opened, then kept: dynamic=False would render both at
+        # once (a slower first load), dynamic=True would re-render the explorer from Python's copy of its views,
+        # which a drag does not update.
+        self.holders = [pn.Column(sizing_mode="stretch_width") for _ in TABS]
+        self.tabs = pn.Tabs(("Softmax explorer", self.holders[0]), ("Training playground", self.holders[1]),
+                            active=TABS.index(page["tab"]), sizing_mode="stretch_width")
+        self.tabs.param.watch(self._open_tab, "active")
+        self._open_tab()
+        self._pending = False
+        self.explorer.param.watch(self._schedule_url, EXPLORER_STATE)
+        self.lecture.param.watch(self._schedule_url, "present")
+        self.tabs.param.watch(self._schedule_url, "active")
+        pn.state.onload(self._schedule_url)
+        self.template = pn.template.BootstrapTemplate(
+            title=TITLE,
+            header=[pn.Row(pn.layout.HSpacer(), CopyButton(margin=(0, 10), align="center"),
+                           ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"), self.lecture,
+                           sizing_mode="stretch_width", align="center")],
+            main=[url_warning(page_warnings + warnings + training_warnings), self.tabs],
+            collapsed_sidebar=True,
+        )
+
+    def _open_tab(self, *_):
+        holder = self.holders[self.tabs.active]
+        if not holder.objects:
+            holder.append(self.explorer if self.tabs.active == 0 else self._make_playground())
+
+    def _make_playground(self) -> TrainingPlayground:
+        playground = TrainingPlayground(config=PlaygroundConfig(**self.training["config"]),
+                                        dark=pn.config.theme == "dark", large_text=self.lecture.present,
+                                        **self.training["run"])
+        playground.param.watch(self._open_in_explorer, "handoff")
+        self.lecture.link(playground, present="large_text")
+        playground.config.param.watch(self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "config"])
+        playground.param.watch(self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "run"])
+        self.playground = playground
+        return playground
+
+    def _open_in_explorer(self, event):
+        """A house's forward pass goes to the explorer: its logits, true class and class names."""
+        if event.new:
+            self.explorer.stop()
+            self.explorer.param.update(**event.new, goal=[], concealed=False, temperature=1.0)
+            self.tabs.active = 0
+
+    def _schedule_url(self, *_):
+        # At most one address update per 300 ms: a drag would otherwise add a history entry per step.
+        if self.location is None or self._pending:
+            return
+        self._pending = True
+        pn.state.curdoc.add_timeout_callback(self._write_url, URL_DELAY_MS)
+
+    def _write_url(self):
+        self._pending = False
+        current = parse_query(self.location.search)
+        ours = (*EXPLORER_KEYS, *PLAYGROUND_KEYS, "present", "tab")
+        query = {k: v for k, v in current.items() if k not in ours}
+        query["tab"] = TABS[self.tabs.active]
+        query.update(explorer_query(self.explorer))
+        if self.playground is None:  # not opened yet: its settings stay as the link gave them
+            query.update({k: v for k, v in self.query.items() if k in PLAYGROUND_KEYS})
+        else:
+            query.update(playground_query(self.playground, full=self.tabs.active == 1))
+        if self.lecture.present:
+            query["present"] = "1"
+        self.location.search = format_query(query)
+
+
 def build_page(search: str | None = None):
     """Everything one session sees, initialised from the query string (the browser's, unless ``search``)."""
     location = pn.state.location
-    query = parse_query(search if search is not None else (location.search if location else ""))
-    page, page_warnings = app_state(query)
-    state, warnings = explorer_state(query)
-    explorer = SoftmaxExplorer(**state)
-    training, training_warnings = playground_state(query)
-    playground = TrainingPlayground(config=PlaygroundConfig(**training["config"]), dark=pn.config.theme == "dark",
-                                    **training["run"])
-    lecture = LectureToggle(present=page["present"], margin=(0, 10), align="center")
-    tabs = pn.Tabs(("Softmax explorer", explorer), ("Training playground", playground),
-                   active=TABS.index(page["tab"]), dynamic=False, sizing_mode="stretch_width")
-
-    def open_in_explorer(event):
-        """A house's forward pass goes to the explorer: its logits, true class and class names."""
-        if event.new:
-            explorer.stop()
-            explorer.param.update(**event.new, goal=[], concealed=False, temperature=1.0)
-            tabs.active = 0
-
-    playground.param.watch(open_in_explorer, "handoff")
-    lecture.link(playground, present="large_text")
-    playground.large_text = lecture.present
-
-    pending = []
-
-    def schedule_url(*_):
-        # At most one address update per 300 ms: a drag would otherwise add a history entry per step.
-        if location is None or pending:
-            return
-        pending.append(pn.state.curdoc.add_timeout_callback(write_url, URL_DELAY_MS))
-
-    def write_url():
-        pending.clear()
-        current = parse_query(location.search)
-        ours = (*EXPLORER_KEYS, *PLAYGROUND_KEYS, "present", "tab")
-        kept = {k: v for k, v in current.items() if k not in ours}
-        kept["tab"] = TABS[tabs.active]
-        kept.update(explorer_query(explorer))
-        kept.update(playground_query(playground, full=tabs.active == 1))
-        if lecture.present:
-            kept["present"] = "1"
-        location.search = format_query(kept)
-
-    explorer.param.watch(schedule_url, [p for p in explorer.param if p not in ("name", "probabilities", "loss",
-                                                                                 "gradient", "message", "running")])
-    lecture.param.watch(schedule_url, "present")
-    tabs.param.watch(schedule_url, "active")
-    playground.config.param.watch(schedule_url, [k for _, (owner, k) in PLAYGROUND_KEYS.items() if owner == "config"])
-    playground.param.watch(schedule_url, [k for _, (owner, k) in PLAYGROUND_KEYS.items() if owner == "run"])
-    pn.state.onload(schedule_url)
-
-    template = pn.template.BootstrapTemplate(
-        title=TITLE,
-        header=[pn.Row(pn.layout.HSpacer(), CopyButton(margin=(0, 10), align="center"),
-                       ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"), lecture,
-                       sizing_mode="stretch_width", align="center")],
-        main=[url_warning(page_warnings + warnings + training_warnings), tabs],
-        collapsed_sidebar=True,
-    )
-    return template
+    return Page(search if search is not None else (location.search if location else "")).template

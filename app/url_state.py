@@ -42,10 +42,20 @@ def _flag(value: str) -> bool:
 
 
 def _number(value: str, low: float, high: float) -> float:
-    number = float(value)  # ValueError for text
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan  # text: the same advice as for a number out of range
     if not (math.isfinite(number) and low <= number <= high):
         raise ValueError(f"use a number from {low:g} to {high:g}")
     return number
+
+
+def _whole(value: str, low: int, high: int) -> int:
+    number = _number(value, low, high)
+    if not number.is_integer():
+        raise ValueError(f"use a whole number from {low} to {high}")
+    return int(number)
 
 
 def app_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
@@ -90,11 +100,12 @@ def explorer_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
     state = {"logits": logits, "class_names": names, "target": min(DEFAULT_TARGET, k - 1)}
 
     def target(value):
+        # An index first: it is what the app writes, and a class may well be named "1".
+        if value.isdigit() and int(value) < k:
+            return int(value)
         if value in names:
             return names.index(value)
-        if not value.isdigit() or int(value) >= k:
-            raise ValueError(f"use a class index from 0 to {k - 1} or a class name")
-        return int(value)
+        raise ValueError(f"use a class index from 0 to {k - 1} or a class name")
 
     def goal(value):
         p = [_number(v, 0, 1) for v in value.split(",")]
@@ -117,7 +128,7 @@ def explorer_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
         "conceal": ("concealed", _flag),
         "hide": ("hide", hide),
         "lr": ("lr", lambda v: _number(v, *bounds.lr.bounds)),
-        "steps": ("steps", lambda v: int(_number(v, *bounds.steps.bounds))),
+        "steps": ("steps", lambda v: _whole(v, *bounds.steps.bounds)),
     }
     for key, (name, parse) in parsers.items():
         value = read(key, parse)

@@ -9,8 +9,18 @@ from __future__ import annotations
 import numpy as np
 import panel as pn
 import param
+from bokeh.core.properties import Int
 from bokeh.events import Tap
-from bokeh.models import ColumnDataSource, HoverTool, Legend, LegendItem, LinearColorMapper, Range1d
+from bokeh.model import DataModel
+from bokeh.models import (
+    ColumnDataSource,
+    CustomJS,
+    HoverTool,
+    Legend,
+    LegendItem,
+    LinearColorMapper,
+    Range1d,
+)
 from bokeh.plotting import figure
 
 from components.figure_style import set_text_size
@@ -38,6 +48,12 @@ def map_palette(k: int, background: str, shades: int = SHADES) -> list[str]:
     return [mix(class_color(c), background, 0.08 + 0.62 * s / (shades - 1)) for c in range(k) for s in range(shades)]
 
 
+class FrameAck(DataModel):
+    """The last map frame the browser has painted, sent back so that the server never runs ahead of it."""
+
+    shown = Int(default=0)
+
+
 class DecisionMap(pn.viewable.Viewer):
     """The data's points over the model's decision regions; a click picks a point (or a place) to inspect."""
 
@@ -50,7 +66,14 @@ class DecisionMap(pn.viewable.Viewer):
         super().__init__(**params)
         background = "#212529" if self.dark else "#ffffff"
         self._background = background
-        self._image = ColumnDataSource(data={"image": [np.zeros((2, 2), np.uint8)]})
+        self._image = ColumnDataSource(data={"image": [np.zeros((2, 2), np.uint8)], "frame": [0]})
+        # Flow control: each frame carries its number; once the browser has painted it, it sends the number
+        # back. A slow or busy browser thus gets fewer frames instead of a growing backlog (which would make
+        # Pause and clicks wait behind it).
+        self._sent = 0
+        self._ack = FrameAck()
+        self._image.js_on_change("data", CustomJS(args={"ack": self._ack}, code=(
+            "const n = cb_obj.data.frame[0]; requestAnimationFrame(() => { ack.shown = n; });")))
         self._points = {part: ColumnDataSource(data=self._point_data(np.zeros((0, 2)), np.zeros(0, int), [], []))
                         for part in ("train", "validation")}
         self._mapper = LinearColorMapper(palette=map_palette(3, background), low=0, high=3 * SHADES - 1)
@@ -123,9 +146,15 @@ class DecisionMap(pn.viewable.Viewer):
         items.append(LegendItem(label="▲ validation", renderers=[]))
         return items
 
+    @property
+    def ready(self) -> bool:
+        """Whether the browser has painted all but at most one of the frames sent (so a new one may go)."""
+        return self._sent - self._ack.shown <= 1
+
     def show_probabilities(self, probabilities: np.ndarray) -> None:
         """Colour the map from the model's (H, W, K) class probabilities over the extent (row 0 at the bottom)."""
-        self._image.data = {"image": [encode(probabilities)]}
+        self._sent += 1
+        self._image.data = {"image": [encode(probabilities)], "frame": [self._sent]}
 
     def _tap(self, event) -> None:
         index = self._nearest(event.x, event.y)

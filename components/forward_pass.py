@@ -13,7 +13,7 @@ import numpy as np
 import panel as pn
 import param
 
-from components.assets import stylesheets
+from components.assets import html_div, stylesheets
 from components.logit_text import LOGIT_LIMIT
 from components.softmax_view import GradientBars, ProbabilityBars, Readout
 
@@ -32,13 +32,14 @@ class ForwardPass(pn.viewable.Viewer):
 
     def __init__(self, **params):
         super().__init__(**params)
-        self._summary = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=stylesheets("training"))
+        self._summary = html_div("training")  # updated twice a second while training
         self._bars = ProbabilityBars(sizing_mode="stretch_width")
         self._readout = Readout(sizing_mode="stretch_width")
         self._gradient = GradientBars(sizing_mode="stretch_width")
         self._open = pn.widgets.Button(name="Open these logits in the explorer", button_type="primary",
                                        description="Explore this house's logits, softmax and loss in the first tab")
         self._open.on_click(lambda _: self.param.trigger("handoff"))
+        self._summary_pane = pn.pane.Bokeh(self._summary, sizing_mode="stretch_width")
         self._empty = pn.pane.HTML("<p class='se-hint'>Click a house (or any place) on the map to see the model's "
                                    "forward pass for it.</p>", stylesheets=stylesheets("training"))
         self._update()
@@ -56,7 +57,7 @@ class ForwardPass(pn.viewable.Viewer):
     @param.depends("logits", "target", "class_names", "inputs_raw", "inputs_model", "title", watch=True)
     def _update(self):
         shown = bool(self.logits)
-        for view in (self._summary, self._bars, self._readout, self._gradient, self._open):
+        for view in (self._summary_pane, self._bars, self._readout, self._gradient, self._open):
             view.visible = shown
         self._empty.visible = not shown
         if not shown:
@@ -66,7 +67,7 @@ class ForwardPass(pn.viewable.Viewer):
         with pn.io.hold():
             for view in (self._bars, self._readout, self._gradient):
                 view.param.update(**state)
-            self._summary.object = self._describe()
+            self._summary.text = self._describe()
 
     def _describe(self) -> str:
         names = [html.escape(n) for n in self.feature_names]
@@ -85,5 +86,5 @@ class ForwardPass(pn.viewable.Viewer):
                 f"<p>logits = model(x) = [{', '.join(f'{v:.4f}' for v in self.logits)}]</p>")
 
     def __panel__(self):
-        return pn.Column(self._empty, self._summary, self._bars, self._readout, self._gradient, self._open,
+        return pn.Column(self._empty, self._summary_pane, self._bars, self._readout, self._gradient, self._open,
                          sizing_mode="stretch_width")

@@ -175,7 +175,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
                                layout="compact", sizing_mode="stretch_width")
         pickers = [w.Select(name=label, options=[], sizing_mode="stretch_width")
                    for label in ("Feature on the x axis", "Feature on the y axis", "Label (the class)")]
-        load = w.Button(name="Load the CSV", button_type="primary", disabled=True)
+        load = w.Button(label="Load the CSV", button_type="primary", disabled=True)
         error = pn.pane.Alert(alert_type="danger", visible=False, sizing_mode="stretch_width",
                               css_classes=["csv-error"])
         loaded = pn.pane.Alert(alert_type="success", visible=False, sizing_mode="stretch_width",
@@ -188,20 +188,25 @@ class PlaygroundConfig(pn.viewable.Viewer):
 
         def uploaded(event):
             error.visible = False
-            if not event.new:
+            if not event.new:  # the file was taken out of the dropper: what was loaded stays
                 return
             name, data = next(iter(event.new.items()))
             data = data.encode() if isinstance(data, str) else data
             try:
                 columns = csv_columns(data)
+                if len(columns) < 3:
+                    raise ValueError(f"the file has {len(columns)} column{'s' * (len(columns) != 1)} "
+                                     f"({', '.join(map(repr, columns))}); it needs two feature columns and a "
+                                     "label column")
             except ValueError as problem:
-                load.disabled = True
+                load.param.update(label="Load the CSV", disabled=True)
                 return fail(f"{name}: {problem}")
             upload_state.update(name=name, data=data)
             for i, picker in enumerate(pickers):
                 picker.options = columns
-                picker.value = columns[min(i, len(columns) - 1)] if columns else None
-            load.disabled = False
+                picker.value = columns[i]
+            # The button names the file: an upload takes seconds, and this says which file a press loads.
+            load.param.update(label=f"Load {name}", disabled=False)
 
         def load_csv_file(_):
             try:
@@ -210,7 +215,8 @@ class PlaygroundConfig(pn.viewable.Viewer):
             except ValueError as problem:
                 return fail(f"{upload_state['name']}: {problem}")
             error.visible = False
-            dropped = f"; {dataset.dropped_rows:,} rows with missing values were left out" if dataset.dropped_rows else ""
+            n = dataset.dropped_rows
+            dropped = f"; {n:,} {'row' if n == 1 else 'rows'} with missing values {'was' if n == 1 else 'were'} left out" if n else ""
             loaded.object = (f"Loaded {len(dataset):,} rows of {upload_state['name']}: classes "
                              f"{', '.join(dataset.class_names)}{dropped}.")
             loaded.visible = True

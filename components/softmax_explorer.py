@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import panel as pn
 import param
-from panel.links import Link
 
 from components.logit_inputs import LogitSliders, TemperatureSlider
 from components.logit_text import LOGIT_LIMIT, MAX_CLASSES, format_logits, parse_class_names, parse_logits
@@ -24,6 +23,9 @@ DEFAULT_TARGET = 1
 _DEFAULT_LOGITS = (0.4, 1.3, -0.6, 0.9, -1.2, 0.2, -0.3, 1.0, -0.8, 0.6)
 SLIDER_BOUNDS = (10, 20, 50, 100, 200, 500, 1000)
 RUN_PERIOD_MS = 80
+PREDICT_FIRST = "Presets hide the results until revealed"
+# Bokeh's spinner buttons have no accessible name and take a Tab stop each; the arrow keys step the field anyway.
+NO_SPIN_BUTTONS = ".bk-input-group > .bk-spin-wrapper > .bk-spin-btn { display: none; }"
 # Sections a URL can hide (?hide=temperature,gradient) to keep a projected slide simple.
 SECTIONS = ("temperature", "gradient", "steps", "curve", "presets", "entry", "shift", "classes")
 
@@ -43,6 +45,13 @@ def default_logits(k: int) -> list[float]:
     return list(_DEFAULT_LOGITS[:k])
 
 
+def _named(names: list[str], k: int) -> list[str]:
+    """The first ``k`` of ``names``, followed by new names "class 4", "class 5", ... that are not taken."""
+    names = names[:k]
+    free = (f"class {i}" for i in range(len(names) + 1, 3 * MAX_CLASSES) if f"class {i}" not in names)
+    return names + [next(free) for _ in range(k - len(names))]
+
+
 def slider_bound(logits) -> float:
     """The smallest slider range (10, 20, 50, ... 1000) that holds every logit."""
     biggest = max(abs(v) for v in logits)
@@ -60,7 +69,7 @@ class SoftmaxExplorer(pn.viewable.Viewer):
     steps = param.Integer(default=20, bounds=(1, 500), label="Steps to run")
     goal = param.List(default=[], item_type=(int, float), doc="Challenge: target probabilities, or [].")
     concealed = param.Boolean(default=False, doc="Results hidden until revealed (predict first).")
-    predict_first = param.Boolean(default=True, label="Presets hide the results until revealed")
+    predict_first = param.Boolean(default=True, label=PREDICT_FIRST)
     hide = param.ListSelector(default=[], objects=list(SECTIONS), doc="Sections not shown.")
     running = param.Boolean(default=False, constant=True, doc="Whether 'run N steps' is animating.")
 
@@ -81,10 +90,12 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         self._bars = ProbabilityBars(sizing_mode="stretch_width")
         self._views = [self._bars, Readout(sizing_mode="stretch_width"),
                        GradientBars(sizing_mode="stretch_width"), LossCurve(sizing_mode="stretch_width")]
-        for view in self._views:
-            # Link rather than jslink(), whose own `target` argument clashes with our parameter's name.
-            Link(self._sliders, view, properties={"logits": "logits", "target": "target"})
-            Link(self._temperature, view, properties={"temperature": "temperature"})
+        # In the browser, each source's change is copied to every view at once (a jslink per view would cost the
+        # page's first render a document rebuild per link: a second in all).
+        views = {f"view{i}": view for i, view in enumerate(self._views)}
+        copy = f"for (const view of [{', '.join(views)}]) {{ view.data.%s = source.%s; }}"
+        for source, name in ((self._sliders, "logits"), (self._sliders, "target"), (self._temperature, "temperature")):
+            source.jscallback(args=views, **{name: copy % (name, name)})  # one call a property: Panel keeps one
         self._sliders.param.watch(self._browser_changed, ["logits", "target"])
         self._temperature.param.watch(self._browser_changed, ["temperature"])
         self._push()
@@ -140,9 +151,7 @@ class SoftmaxExplorer(pn.viewable.Viewer):
 
     def add_class(self) -> None:
         if len(self.logits) < MAX_CLASSES:
-            used = set(self.class_names)
-            name = next(f"class {i}" for i in range(len(used) + 1, 3 * MAX_CLASSES) if f"class {i}" not in used)
-            self._resize([*self.class_names, name], [*self.logits, 0.0])
+            self._resize(_named(self.class_names, len(self.logits) + 1), [*self.logits, 0.0])
 
     def remove_class(self) -> None:
         if len(self.logits) > 2:
@@ -156,9 +165,7 @@ class SoftmaxExplorer(pn.viewable.Viewer):
             self.message = f"Not applied: {error}."
             return
         self.message = ""
-        names = self.class_names[: len(logits)]
-        names += [f"class {i}" for i in range(len(names) + 1, len(logits) + 1) if f"class {i}" not in names]
-        self._resize(names[: len(logits)], logits)
+        self._resize(_named(self.class_names, len(logits)), logits)
 
     def set_class_names_text(self, text: str) -> None:
         try:
@@ -236,9 +243,10 @@ class SoftmaxExplorer(pn.viewable.Viewer):
             ["+ / -", "move the chosen logit by 0.5", ""],
             ["t", "make the chosen class the true class", ""],
             ["g", "one gradient step", "step"],
-            ["n", f"run (or stop) {self.steps} gradient steps", "run"],
+            ["n", "run (or stop) the chosen number of gradient steps", "run"],
             [">", "add 0.5 to every logit", "up"], ["<", "subtract 0.5 from every logit", "down"],
             ["r", "reset the logits", "reset"], ["v", "reveal hidden results", "reveal"],
+            ["l", "lecture mode on or off", ""],
         ])
         for action, callback in {"step": self.gradient_step, "run": self.run, "reset": self.reset,
                                  "up": lambda: self.shift(0.5), "down": lambda: self.shift(-0.5),
@@ -279,8 +287,12 @@ class SoftmaxExplorer(pn.viewable.Viewer):
 
         self.param.watch(show_message, "message")
         run = button("▶ Run steps", self.run, "Take the given number of gradient steps, animated (key n)",
-                     button_type="primary", align="end")
+                     button_type="primary")
         self.param.watch(lambda e: setattr(run, "name", "■ Stop" if e.new else "▶ Run steps"), "running")
+        # A one-box group rather than a Checkbox: Bokeh's Checkbox leaves its box without an accessible name.
+        predict_first = pn.widgets.CheckBoxGroup(options=[PREDICT_FIRST], value=[PREDICT_FIRST] * self.predict_first)
+        predict_first.param.watch(lambda e: setattr(self, "predict_first", bool(e.new)), "value")
+        self.param.watch(lambda e: setattr(predict_first, "value", [PREDICT_FIRST] * e.new), "predict_first")
         reveal = button("Reveal the results", self.reveal, "Show the hidden probabilities and loss (key v)",
                         button_type="warning", visible=self.concealed)
         self.param.watch(lambda e: setattr(reveal, "visible", e.new), "concealed")
@@ -313,11 +325,11 @@ class SoftmaxExplorer(pn.viewable.Viewer):
                 button("+ class", self.add_class, "Add a class", align="end"),
                 button("− class", self.remove_class, "Remove the last class", align="end"),
                 sizing_mode="stretch_width")),
-            section("gradient", pn.Row(
-                pn.widgets.FloatInput.from_param(self.param.lr, step=0.1, width=140),
-                button("Gradient step", self.gradient_step, "z ← z − lr · ∂L/∂z (key g)", align="end"),
-                pn.widgets.IntInput.from_param(self.param.steps, width=110),
-                run, sizing_mode="stretch_width")),
+            section("gradient", pn.FlexBox(
+                pn.widgets.FloatInput.from_param(self.param.lr, step=0.1, width=140, stylesheets=[NO_SPIN_BUTTONS]),
+                button("Gradient step", self.gradient_step, "z ← z − lr · ∂L/∂z (key g)"),
+                pn.widgets.IntInput.from_param(self.param.steps, width=110, stylesheets=[NO_SPIN_BUTTONS]),
+                run, align_items="flex-end", sizing_mode="stretch_width")),
             section("presets",
                 pn.pane.HTML("<h3 class='se-heading'>Warm-up situations</h3>", margin=(8, 5, 0, 5)),
                 pn.FlexBox(*(button(label, lambda n=name: self.preset(n), f"Load: {label.lower()}")
@@ -325,11 +337,14 @@ class SoftmaxExplorer(pn.viewable.Viewer):
                 pn.FlexBox(*(button(label, lambda n=name: self.preset(n), "Move the sliders until every "
                                     "probability is within 0.01 of its goal", button_type="light")
                              for name, (label, _) in CHALLENGES.items())),
-                pn.widgets.Checkbox.from_param(self.param.predict_first)),
+                predict_first),
             **left,
         )
+        # The readout's table grows with lecture mode's type, so its column's basis grows too: on a projector
+        # the second band then stacks rather than cut the table's last columns off.
         details = pn.Column(section("steps", self._views[1]), section("gradient", self._views[2]),
-                            section("curve", self._views[3]), **right)
+                            section("curve", self._views[3]),
+                            **{**right, "styles": {"flex": "1 1 calc(560px * var(--se-scale, 1))"}})
         return pn.Column(
             pn.FlexBox(sliders, pn.Column(self._bars, **right), flex_wrap="wrap", sizing_mode="stretch_width"),
             pn.FlexBox(tools, details, flex_wrap="wrap", sizing_mode="stretch_width"),

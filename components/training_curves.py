@@ -10,12 +10,13 @@ import param
 from bokeh.models import ColumnDataSource, Range1d
 from bokeh.plotting import figure
 
-from components.assets import stylesheets
+from components.assets import html_div
 from components.figure_style import set_text_size
 from models.training import Metrics
 
 TRAIN_COLOR, VALIDATION_COLOR = "#0072B2", "#D55E00"
 COLUMNS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc")
+MIN_EPOCHS = 50  # the curves' first x range
 
 
 class TrainingCurves(pn.viewable.Viewer):
@@ -26,6 +27,9 @@ class TrainingCurves(pn.viewable.Viewer):
     def __init__(self, **params):
         super().__init__(**params)
         self._source = ColumnDataSource(data={c: [] for c in COLUMNS})
+        # One x range for both, set here: an automatic range would be recomputed by the browser every frame and
+        # sent back to the server, two messages a frame for nothing.
+        self._epochs = Range1d(0, MIN_EPOCHS)
         self._loss = self._figure("Cross-entropy loss", "loss", Range1d(0, 1.2))
         self._accuracy = self._figure("Accuracy", "acc", Range1d(0, 1))
         self._shown = 0
@@ -38,7 +42,7 @@ class TrainingCurves(pn.viewable.Viewer):
 
     def _figure(self, title: str, metric: str, y_range) -> figure:
         fig = figure(title=title, height=230, sizing_mode="stretch_width", toolbar_location=None,
-                     x_axis_label="epoch", y_range=y_range, tools="")
+                     x_axis_label="epoch", x_range=self._epochs, y_range=y_range, tools="")
         fig.line("epoch", f"train_{metric}", source=self._source, color=TRAIN_COLOR, line_width=2.5,
                  legend_label="training")
         fig.line("epoch", f"val_{metric}", source=self._source, color=VALIDATION_COLOR, line_width=2.5,
@@ -50,13 +54,18 @@ class TrainingCurves(pn.viewable.Viewer):
     def show(self, history: list[Metrics]) -> None:
         """Show ``history``: stream the entries not yet shown, or start over if it is not a continuation."""
         if len(history) < self._shown or (self._shown and self._source.data["epoch"][-1] != history[self._shown - 1].epoch):
-            self._source.data = {c: [] for c in COLUMNS}
             self._shown = 0
-        new = history[self._shown:]
-        if not new:
+        if not self._shown:
+            # Replaced, not streamed: a stream that follows a replacement in the same held batch (reset, then
+            # draw) never reaches the browser, which then lacked epoch 0.
+            self._source.data = {c: [getattr(m, c) for m in history] for c in COLUMNS}
+        elif len(history) > self._shown:
+            self._source.stream({c: [getattr(m, c) for m in history[self._shown:]] for c in COLUMNS})
+        else:
             return
-        self._source.stream({c: [getattr(m, c) for m in new] for c in COLUMNS})
         self._shown = len(history)
+        if history[-1].epoch > self._epochs.end:  # grow by half, so that the axis changes seldom
+            self._epochs.end = float(max(MIN_EPOCHS, 1.5 * history[-1].epoch))
         top = max(max(m.train_loss, m.val_loss) for m in history)
         if np.isfinite(top) and top * 1.05 > self._loss.y_range.end:
             self._loss.y_range.end = float(np.ceil(top * 1.1 * 4) / 4)
@@ -65,10 +74,31 @@ class TrainingCurves(pn.viewable.Viewer):
         self._source.data = {c: [] for c in COLUMNS}
         self._shown = 0
         self._loss.y_range.end = 1.2
+        self._epochs.end = MIN_EPOCHS
 
     def __panel__(self):
         return pn.Row(pn.pane.Bokeh(self._loss, sizing_mode="stretch_width"),
                       pn.pane.Bokeh(self._accuracy, sizing_mode="stretch_width"), sizing_mode="stretch_width")
+
+
+class EpochLine(pn.viewable.Viewer):
+    """The epoch counter and the latest training and validation loss and accuracy, updated every frame."""
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self._div = html_div("epoch_line")  # updated every frame
+
+    def show(self, metrics: Metrics, frame_ms: tuple[float, float] = (0.0, 0.0)) -> None:
+        """Show ``metrics``; ``frame_ms`` (the server's time to train and to draw a frame) goes in data attributes."""
+        self._div.text = (
+            f"<div class='se-epoch' data-train-ms='{frame_ms[0]:.3f}' data-draw-ms='{frame_ms[1]:.3f}'>"
+            f"<span>Epoch <b class='epoch' data-epoch='{metrics.epoch}'>{metrics.epoch}</b></span>"
+            f"<span>training loss <b>{metrics.train_loss:.3f}</b>, accuracy <b>{metrics.train_acc:.1%}</b></span>"
+            f"<span>validation loss <b>{metrics.val_loss:.3f}</b>, accuracy <b>{metrics.val_acc:.1%}</b></span></div>"
+        )
+
+    def __panel__(self):
+        return pn.pane.Bokeh(self._div, sizing_mode="stretch_width")
 
 
 class ConfusionMatrix(pn.viewable.Viewer):
@@ -79,11 +109,11 @@ class ConfusionMatrix(pn.viewable.Viewer):
 
     def __init__(self, **params):
         super().__init__(**params)
-        self._html = pn.pane.HTML(self._render(), sizing_mode="stretch_width", stylesheets=stylesheets("training"))
+        self._div = html_div("training", text=self._render())  # updated twice a second while training
 
     @param.depends("counts", "class_names", watch=True)
     def _update(self):
-        self._html.object = self._render()
+        self._div.text = self._render()
 
     def _render(self) -> str:
         counts, names = self.counts, [html.escape(n) for n in self.class_names]
@@ -103,7 +133,7 @@ class ConfusionMatrix(pn.viewable.Viewer):
                 f"</thead><tbody>{rows}</tbody></table>")
 
     def __panel__(self):
-        return self._html
+        return pn.pane.Bokeh(self._div, sizing_mode="stretch_width")
 
 
 def confusion_counts(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarray:

@@ -20,12 +20,14 @@ from components.forward_pass import ForwardPass
 from components.playground_config import PlaygroundConfig
 from components.shortcuts import Shortcuts
 from components.tensor_shapes import TensorShapes
-from components.training_curves import ConfusionMatrix, TrainingCurves, confusion_counts
+from components.training_curves import ConfusionMatrix, EpochLine, TrainingCurves, confusion_counts
 from models.codegen import script
 from models.data import AMES_CSV, split_indices
 from models.training import Trainer
 
 log = logging.getLogger(__name__)
+# `panel serve` shows INFO only from Bokeh's own loggers; a session's end is reported beside theirs.
+log.setLevel(logging.INFO)
 
 EPOCHS_PER_FRAME = (1, 2, 5, 10, 20, 50)
 FRAMES_PER_SECOND = (5, 10, 20, 30)
@@ -40,9 +42,9 @@ class TrainingPlayground(pn.viewable.Viewer):
 
     config = param.ClassSelector(class_=PlaygroundConfig)
     playing = param.Boolean(default=False, doc="Whether the loop is training.")
-    epochs_per_frame = param.Selector(default=2, objects=list(EPOCHS_PER_FRAME), label="Epochs per frame")
-    frames_per_second = param.Selector(default=20, objects=list(FRAMES_PER_SECOND), label="Frames per second")
-    grid = param.Selector(default=100, objects=list(GRID_SIZES), label="Map resolution")
+    epochs_per_frame = param.Selector(default=2, objects=list(EPOCHS_PER_FRAME), label="Epochs/frame")
+    frames_per_second = param.Selector(default=20, objects=list(FRAMES_PER_SECOND), label="Frames/s")
+    grid = param.Selector(default=100, objects=list(GRID_SIZES), label="Map grid")
     status = param.String(default="", doc="Why training stopped on its own, e.g. it diverged.")
     handoff = param.Dict(default=None, allow_None=True, doc="An example the student sent to the explorer.")
     large_text = param.Boolean(default=False, doc="Lecture mode: figures' text sized for a lecture hall.")
@@ -50,13 +52,15 @@ class TrainingPlayground(pn.viewable.Viewer):
     def __init__(self, dark: bool = False, **params):
         params.setdefault("config", PlaygroundConfig())
         super().__init__(**params)
-        self.map = DecisionMap(dark=dark)
-        self.curves = TrainingCurves()
+        self.map = DecisionMap(dark=dark, large_text=self.large_text)  # the watcher below sees only changes
+        self.curves = TrainingCurves(large_text=self.large_text)
+        self.epoch_line = EpochLine()
         self.confusion = ConfusionMatrix()
         self.shapes = TensorShapes()
         self.code = CodeView()
         self.forward = ForwardPass()
         self.frames = 0  # drawn since the session started: the loop's heartbeat, for tests and benchmarks
+        self._train_ms = self._draw_ms = 0.0
         self._loop = None
         self._details_at = 0.0
         self.trainer: Trainer | None = None
@@ -64,7 +68,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.config.param.watch(self._data_changed, list(DATA_PARAMS))
         self.config.param.watch(self._model_changed, list(MODEL_PARAMS))
         self.map.param.watch(self._picked, ["clicked"])
-        self.forward.param.watch(lambda _: setattr(self, "handoff", self.forward.example), "handoff")
+        self.forward.param.watch(self._hand_off, "handoff")
         if pn.state.curdoc and pn.state.curdoc.session_context:
             pn.state.on_session_destroyed(self._session_ended)
         self._data_changed()
@@ -80,9 +84,16 @@ class TrainingPlayground(pn.viewable.Viewer):
             self._loop = pn.state.add_periodic_callback(self.frame, period=round(1000 / self.frames_per_second))
 
     def frame(self) -> None:
-        """One frame of the loop: train ``epochs_per_frame`` epochs, then draw."""
+        """One tick of the loop: train ``epochs_per_frame`` epochs, then draw if the browser is ready for it.
+
+        Training does not wait for the browser (the speed is the speed), but a frame is only sent once the
+        browser has painted the one before last, so a slow browser never builds up a backlog.
+        """
+        start = time.process_time()
         self.trainer.step(self.epochs_per_frame)
-        self._draw()
+        self._train_ms = 1000 * (time.process_time() - start)
+        if self.map.ready or self.trainer.diverged_at is not None:
+            self._draw()
 
     def step(self) -> None:
         """One epoch, then draw (the step button)."""
@@ -95,8 +106,9 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.playing = False
         self.status = ""
         self.trainer.reset()
-        self.curves.reset()
-        self._draw(details=True)
+        with pn.io.hold():  # one batch: the curves' clearing would otherwise reach the browser after epoch 0
+            self.curves.reset()
+            self._draw(details=True)
 
     def toggle(self) -> None:
         self.playing = not self.playing
@@ -108,22 +120,18 @@ class TrainingPlayground(pn.viewable.Viewer):
             self.status = (f"Training diverged at epoch {trainer.diverged_at}: the loss became infinite or NaN, "
                            f"so training stopped and the weights of epoch {trainer.epoch} were put back. "
                            "Lower the learning rate, then press Reset.")
-        now = time.monotonic()
+        now, start = time.monotonic(), time.process_time()
         details = details or not self.playing or now - self._details_at >= DETAILS_EVERY_S
         with pn.io.hold():
             self.map.show_probabilities(trainer.grid(self.grid))
             self.curves.show(trainer.history)
-            self._epoch.object = self._epoch_text()
+            self.epoch_line.show(trainer.history[-1], (self._train_ms, self._draw_ms))
             if details:
                 self._details_at = now
                 self._show_details()
+        # The server's cost of a frame, shown with the next one (for the benchmark; see BENCHMARKS.md).
+        self._draw_ms = 1000 * (time.process_time() - start)
         self.frames += 1
-
-    def _epoch_text(self) -> str:
-        m = self.trainer.history[-1]
-        return (f"<div class='se-epoch'>Epoch <b data-epoch='{m.epoch}'>{m.epoch}</b>"
-                f"<span>training loss <b>{m.train_loss:.3f}</b>, accuracy <b>{m.train_acc:.1%}</b></span>"
-                f"<span>validation loss <b>{m.val_loss:.3f}</b>, accuracy <b>{m.val_acc:.1%}</b></span></div>")
 
     def _show_details(self) -> None:
         trainer = self.trainer
@@ -164,8 +172,6 @@ class TrainingPlayground(pn.viewable.Viewer):
             self.code.param.update(code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
                                    data_file=str(AMES_CSV) if is_ames else "")
             self.forward.logits = []
-            if not hasattr(self, "_epoch"):
-                self._epoch = pn.pane.HTML(stylesheets=stylesheets("training"), sizing_mode="stretch_width")
             self._draw(details=True)
 
     def _picked(self, *_):
@@ -190,13 +196,19 @@ class TrainingPlayground(pn.viewable.Viewer):
             class_names=list(data.class_names), target=int(data.y[index]) if index is not None else None,
         )
 
+    def _hand_off(self, _) -> None:
+        # Triggered, not only set: the same house sent twice (the explorer changed in between) must arrive twice.
+        with param.discard_events(self):
+            self.handoff = self.forward.example
+        self.param.trigger("handoff")
+
     def _session_ended(self, session_context) -> None:
         self.playing = False
         log.info("training loop stopped: session %s ended", session_context.id)
 
     # --- view --------------------------------------------------------------------------------------------------
     def shortcuts(self) -> Shortcuts:
-        keys = Shortcuts(keys=[["space", "play or pause training", "toggle"], ["s", "train one epoch", "step"],
+        keys = Shortcuts(margin=(5, 10), keys=[["space", "play or pause training", "toggle"], ["s", "train one epoch", "step"],
                                ["r", "reset the weights", "reset"]])
         keys.on("toggle", self.toggle)
         keys.on("step", self.step)
@@ -212,7 +224,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         w = pn.widgets
         play = w.Toggle(name="▶ Play", button_type="primary", value=self.playing, width=100)
         play.link(self, value="playing", bidirectional=True)
-        self.param.watch(lambda e: setattr(play, "name", "⏸ Pause" if e.new else "▶ Play"), "playing")
+        self.param.watch(lambda e: setattr(play, "name", "Pause" if e.new else "▶ Play"), "playing")
         step = w.Button(name="Step", width=70, description="Train one epoch (key s)")
         step.on_click(lambda _: self.step())
         reset = w.Button(name="Reset", width=70, description="Back to the initial weights (key r)")
@@ -227,17 +239,19 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.param.watch(lambda e: show(status, e.new), "status")
         self.config.param.watch(lambda e: show(message, e.new), "message")
         run = pn.Column(
-            pn.Row(play, step, reset, pn.layout.HSpacer(), self.shortcuts(), sizing_mode="stretch_width"),
-            pn.Row(*(w.Select.from_param(p, sizing_mode="stretch_width") for p in
-                     (self.param.epochs_per_frame, self.param.frames_per_second, self.param.grid)),
-                   sizing_mode="stretch_width"),
+            pn.FlexBox(play, step, reset, self.shortcuts(), sizing_mode="stretch_width", align_items="center"),
+            pn.FlexBox(*(w.Select.from_param(p, sizing_mode="stretch_width", styles={"flex": "1 1 28%"}) for p in
+                         (self.param.epochs_per_frame, self.param.frames_per_second, self.param.grid)),
+                       sizing_mode="stretch_width"),
             sizing_mode="stretch_width",
         )
-        controls = pn.Column(run, message, self.config, width=390, margin=(0, 20, 0, 0))
+        # The column widens with lecture mode's larger type (--se-scale), as the explorer's does.
+        controls = pn.Column(run, message, self.config, sizing_mode="stretch_width", margin=(0, 20, 0, 0),
+                             styles={"flex": "0 0 calc(390px * var(--se-scale, 1))"})
         details = pn.Tabs(("Confusion matrix", self.confusion), ("Tensor shapes", self.shapes),
                           ("PyTorch code", self.code), sizing_mode="stretch_width")
         views = pn.Column(
-            status, self._epoch, self.map, self.curves,
+            status, self.epoch_line, self.map, self.curves,
             pn.FlexBox(pn.Column(pn.pane.HTML("<h3 class='se-heading'>One house, forward pass</h3>",
                                               stylesheets=stylesheets("training")), self.forward,
                                  sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
@@ -245,4 +259,5 @@ class TrainingPlayground(pn.viewable.Viewer):
                        flex_wrap="wrap", sizing_mode="stretch_width"),
             sizing_mode="stretch_width", styles={"flex": "1 1 600px"},
         )
-        return pn.FlexBox(controls, views, flex_wrap="wrap", sizing_mode="stretch_width")
+        return pn.FlexBox(controls, views, flex_wrap="wrap", sizing_mode="stretch_width",
+                          css_classes=["training-playground"])

@@ -78,7 +78,8 @@ export function render({ model, el }) {
   }
 
   function visible() {
-    return el.isConnected && el.checkVisibility && el.checkVisibility();
+    // visibility too: an inactive tab is only visibility: hidden, and its keys must not act.
+    return el.isConnected && el.checkVisibility && el.checkVisibility({ checkVisibilityCSS: true });
   }
 
   function onKey(event) {

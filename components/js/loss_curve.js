@@ -74,7 +74,9 @@ export function render({ model, el }) {
       `Cross-entropy against the logit of ${name}; now z = ${formatLogit(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`);
     pCurve.setAttribute("d", path(xs, losses.map((l) => Math.exp(-l)), sx, sp));
     lossPath.setAttribute("d", path(xs, losses, sx, sy));
-    point.style.display = label.style.display = model.concealed ? "none" : "";
+    // Concealed, the curves go too: read at the current z, they would give the hidden loss and p away.
+    point.style.display = label.style.display = pCurve.style.display = lossPath.style.display =
+      model.concealed ? "none" : "";
     point.setAttribute("cx", sx(zy));
     point.setAttribute("cy", sy(s.loss));
     point.dataset.z = String(zy);

@@ -20,12 +20,13 @@ const FORMULA = `
 </math>`;
 
 const COLUMNS = [
-  // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed.
+  // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed:
+  // the exponentials too, since they and their sum give p at a glance.
   ["logit", "z", (s, i) => s.logits[i], (v) => formatLogit(v)],
   ["scaled", "z / T", (s, i) => s.logits[i] / s.temperature, (v) => formatNumber(v)],
   ["shifted", "(z − m) / T", (s, i) => s.shifted[i], (v) => formatNumber(v)],
-  ["exp", "exp(z / T)", (s, i) => Math.exp(s.logits[i] / s.temperature), (_, s, i) => formatExp(s.logits[i] / s.temperature)],
-  ["exp-shifted", "exp((z − m) / T)", (s, i) => s.expShifted[i], (v) => formatNumber(v, 4)],
+  ["exp", "exp(z / T)", (s, i) => Math.exp(s.logits[i] / s.temperature), (_, s, i) => formatExp(s.logits[i] / s.temperature), "hidden"],
+  ["exp-shifted", "exp((z − m) / T)", (s, i) => s.expShifted[i], (v) => formatNumber(v, 4), "hidden"],
   ["probability", "p", (s, i) => s.probabilities[i], (v) => v.toFixed(3), "hidden"],
   ["neg-log-p", "−log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"],
 ];
@@ -96,7 +97,7 @@ export function render({ model, el }) {
       });
     });
     const total = s.probabilities.reduce((a, b) => a + b, 0);
-    set(parts.sum, s.sum, formatNumber(s.sum, 4));
+    set(parts.sum, hide ? "" : s.sum, hide ? "?" : formatNumber(s.sum, 4));
     set(parts.total, hide ? "" : total, hide ? "?" : total.toFixed(3));
     set(parts.loss, hide ? "" : s.loss, hide ? "?" : formatNumber(s.loss));
     set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));

@@ -28,7 +28,9 @@ export function render({ model, el }) {
   }
 
   function onKey(event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || !(el.isConnected && el.checkVisibility())) return;
+    // visibility too: an inactive tab is only visibility: hidden, and its keys must not act.
+    const shown = el.isConnected && el.checkVisibility({ checkVisibilityCSS: true });
+    if (event.ctrlKey || event.metaKey || event.altKey || !shown) return;
     const origin = event.composedPath()[0];
     if (origin && (origin.isContentEditable || /^(TEXTAREA|SELECT)$/.test(origin.tagName) ||
         (origin.tagName === "INPUT" && !/^(range|radio|checkbox|button)$/.test(origin.type)))) return;

@@ -12,6 +12,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,6 +83,8 @@ class PanelServer:
                 raise RuntimeError(f"panel serve did not start:\n{self.output()}")
             time.sleep(0.1)
         self.url = f"http://localhost:{self.port}/app"
+        # The first session imports torch and the components (several seconds): pay that here, not in a test.
+        urllib.request.urlopen(self.url, timeout=120).read()
 
     def output(self) -> str:
         return self.log.read_text()
@@ -107,14 +111,23 @@ def server(chromium_path):
     assert not server.errors(), f"the server logged errors; see {server.log}:\n" + "\n".join(server.errors())
 
 
-@pytest.fixture
-def page(browser, request):
-    """A fresh page; an uncaught JavaScript error fails the test that caused it."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+@contextmanager
+def checked_page(browser, **context_options):
+    """A page in a fresh browser context, closed on exit; an uncaught JavaScript error fails on exit."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, **context_options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_default_timeout(15000)
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page; an uncaught JavaScript error fails the test that caused it."""
+    with checked_page(browser) as page:
+        yield page

@@ -47,17 +47,20 @@ def open_explorer(page: Page, server, query: str = "") -> Page:
 
 
 def numbers(page: Page, selector: str, attribute: str = "data-value") -> list[float]:
-    """The full-precision numbers that the explorer's elements matching ``selector`` carry in ``attribute``."""
-    return [float(v) for v in explorer(page).locator(selector).evaluate_all(
+    """The full-precision numbers that the explorer's elements matching ``selector`` carry in ``attribute``
+    (NaN where a concealed result carries none)."""
+    return [float(v or "nan") for v in explorer(page).locator(selector).evaluate_all(
         f"els => els.map(e => e.getAttribute('{attribute}'))")]
 
 
 def shown(page: Page) -> Shown:
     tab = explorer(page)
+    # The logits first: a change that reached them reached the rest too (each message is drawn in one task).
+    logits = numbers(page, ".readout tbody td.logit")
     loss = tab.locator(".readout output.loss")
     loss_value = loss.get_attribute("data-value")
     return Shown(
-        logits=numbers(page, ".readout tbody td.logit"),
+        logits=logits,
         probabilities=numbers(page, ".readout tbody td.probability"),
         probability_text=tab.locator(".readout tbody td.probability").all_inner_texts(),
         bar_probabilities=numbers(page, ".probability-bars .bar", "data-probability"),
@@ -92,15 +95,11 @@ def poll(page: Page, read: Callable, check: Callable, timeout: float = 10.0, wha
         page.wait_for_timeout(50)
 
 
-def wait_for_shown(page: Page, check: Callable[[Shown], bool], timeout: float = 10.0) -> Shown:
-    """Wait until what the page shows passes ``check`` (a change made in Python arrives after a round trip)."""
-    return poll(page, lambda: shown(page), check, timeout, "the shown state's condition")
-
-
 def wait_for_logits(page: Page, expected, timeout: float = 10.0) -> Shown:
-    """Wait until the readout shows exactly the logits ``expected``."""
+    """Wait until the readout shows exactly the logits ``expected`` (a change made in Python arrives after a
+    round trip), and return what the page shows then."""
     expected = [float(v) for v in expected]
-    return wait_for_shown(page, lambda now: now.logits == expected, timeout)
+    return poll(page, lambda: shown(page), lambda now: now.logits == expected, timeout, f"the logits {expected}")
 
 
 def query_of(page: Page) -> dict[str, str]:

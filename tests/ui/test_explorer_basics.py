@@ -6,8 +6,14 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from tests.ui.conftest import ROOT
-from tests.ui.explorer_page import assert_matches_core, explorer, open_explorer, query_of, shown, wait_for_query
+from tests.ui.explorer_page import (
+    assert_matches_core,
+    explorer,
+    open_explorer,
+    query_of,
+    shown,
+    wait_for_query,
+)
 
 
 def test_page_loads_without_console_errors_or_outside_requests(browser, server):
@@ -115,13 +121,3 @@ def test_a_bad_url_warns_and_falls_back_to_a_working_app(page, server, query, co
 def test_a_good_url_shows_no_warning(page, server):
     open_explorer(page, server, "?logits=1,2,-1&target=1&temperature=1&classes=low,medium,high")
     expect(page.locator(".url-warning")).to_be_hidden()
-
-
-def test_screenshot_for_the_readme(page, server):
-    """Not a check of pixels: the run leaves a fresh screenshot for README.md, which a person looks at."""
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
-    page.wait_for_timeout(300)
-    path = ROOT / "docs" / "screenshots" / "explorer.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=path, full_page=True)
-    assert path.stat().st_size > 20_000

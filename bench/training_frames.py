@@ -1,0 +1,203 @@
+"""Frames, epochs, server CPU and bytes of the training tab, in one session and in ten, beside a bare image push.
+
+    .venv/bin/python bench/training_frames.py [--seconds 10] [--sessions 10]
+
+One `panel serve` process serves the app and a baseline (`bench/apps/image_push.py`: a periodic callback that
+pushes a 100 x 100 float32 image every 33 ms, nothing else). For each page (the baseline, the training tab with
+logistic regression, with the 2-100-3 MLP; Ames, the default grid and speed):
+  - one session in headless Chromium: frames the browser shows (changes of the map's data source, counted in the
+    page), epochs per second (the epoch counter), server CPU per frame and bytes per frame (websocket frames the
+    page receives);
+  - N sessions of non-rendering websocket clients that speak Bokeh's protocol, as a class loading the page would
+    load the server: frames and bytes per client, server CPU per frame.
+Server CPU is the `panel serve` process's user + system time over the window (psutil). Prints Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psutil
+import requests
+from playwright.sync_api import sync_playwright
+from tornado.websocket import websocket_connect
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.ui.conftest import CHROMIUM_ARGS, find_chromium, free_port  # noqa: E402
+
+PAGES = {
+    "baseline: bare 100x100 float32 push": "image_push",
+    "training tab, logistic regression": "app?tab=train&model=logreg",
+    "training tab, MLP 2-100-3": "app?tab=train&model=mlp",
+}
+
+COUNT_FRAMES = """
+() => {
+  const source = [...Bokeh.documents[0].all_models].find((m) => m.data && "image" in m.data);
+  window.__frames = 0;
+  source.properties.data.change.connect(() => { window.__frames += 1; });
+}
+"""
+
+
+def play_toggle(page):
+    return page.get_by_role("button", name="▶ Play")
+
+
+def epoch_in(page) -> int:
+    node = page.locator("b[data-epoch]")
+    return int(node.get_attribute("data-epoch")) if node.count() else 0
+
+
+def measure_browser(browser, url, server, seconds):
+    """One rendering session: frames shown, epochs/s, server CPU per frame, bytes per frame."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    received = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(len(f))))
+    page.goto(url)
+    page.wait_for_timeout(2500)
+    page.evaluate(COUNT_FRAMES)
+    play_toggle(page).click()
+    page.wait_for_timeout(2000)  # warm up
+    frames0, epoch0, bytes0 = page.evaluate("window.__frames"), epoch_in(page), sum(received)
+    cpu0, t0 = cpu_seconds(server), time.monotonic()
+    page.wait_for_timeout(seconds * 1000)
+    frames, epochs = page.evaluate("window.__frames") - frames0, epoch_in(page) - epoch0
+    cpu, elapsed, sent = cpu_seconds(server) - cpu0, time.monotonic() - t0, sum(received) - bytes0
+    page.close()
+    return {"fps": frames / elapsed, "epochs/s": epochs / elapsed, "cpu ms/frame": 1000 * cpu / max(frames, 1),
+            "KB/frame": sent / max(frames, 1) / 1000, "cpu %": 100 * cpu / elapsed}
+
+
+def cpu_seconds(server) -> float:
+    times = server.cpu_times()
+    return times.user + times.system
+
+
+class BokehClient:
+    """A non-rendering session: Bokeh's websocket protocol, enough to load the page, press Play and listen."""
+
+    def __init__(self, base, path):
+        self.base, self.path = base, path
+        self.frames = self.bytes = 0
+        self.counting = False
+
+    async def message(self):
+        header = json.loads(await self.ws.read_message())
+        parts = [await self.ws.read_message() for _ in range(2)]
+        for _ in range(header.get("num_buffers", 0)):
+            parts += [await self.ws.read_message(), await self.ws.read_message()]
+        return header, json.loads(parts[1]), sum(len(p) for p in parts)
+
+    async def send(self, msgtype, content):
+        await self.ws.write_message(json.dumps({"msgid": str(time.monotonic_ns()), "msgtype": msgtype}))
+        await self.ws.write_message("{}")
+        await self.ws.write_message(json.dumps(content))
+
+    async def run(self, until):
+        html = await asyncio.to_thread(requests.get, f"{self.base}/{self.path}")
+        token = re.search(r'"token":\s*"([^"]+)"', html.text).group(1)
+        app = self.path.split("?")[0]
+        self.ws = await websocket_connect(f"{self.base.replace('http', 'ws')}/{app}/ws", subprotocols=["bokeh", token],
+                                          max_message_size=64 * 2**20)
+        await self.message()  # ACK
+        await self.send("PULL-DOC-REQ", {})
+        header, reply, _ = await self.message()
+        while header["msgtype"] != "PULL-DOC-REPLY":
+            header, reply, _ = await self.message()
+        models = list(_models(reply["doc"]))
+        toggle = next(m["id"] for m in models if m.get("name") == "Toggle")
+        # The map's frame acknowledgement (flow control): a browser sends it once it has painted a frame.
+        ack = next((m["id"] for m in models if str(m.get("name")).endswith("FrameAck")), None)
+        await self.send("PATCH-DOC", {"events": [{"kind": "MessageSent", "msg_type": "bokeh_event", "msg_data": {
+            "type": "event", "name": "document_ready", "values": {"type": "map"}}}]})
+        await self.send("PATCH-DOC", {"events": [{"kind": "ModelChanged", "model": {"id": toggle}, "attr": "active",
+                                                  "new": True}]})
+        while time.monotonic() < until:
+            try:
+                header, content, size = await asyncio.wait_for(self.message(), timeout=max(until - time.monotonic(), 0.01))
+            except TimeoutError:
+                break
+            frame = re.search(r'"frame",\[(\d+)\]', json.dumps(content)) if header["msgtype"] == "PATCH-DOC" else None
+            if frame and ack:  # answer as a browser would once it has painted the frame
+                await self.send("PATCH-DOC", {"events": [{"kind": "ModelChanged", "model": {"id": ack},
+                                                          "attr": "shown", "new": int(frame.group(1))}]})
+            if self.counting and header["msgtype"] == "PATCH-DOC":
+                self.bytes += size
+                self.frames += frame is not None or header.get("num_buffers", 0) > 0
+        self.ws.close()
+
+
+def _models(node):
+    if isinstance(node, dict):
+        if node.get("type") == "object":
+            yield node
+        for value in node.values():
+            yield from _models(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _models(value)
+
+
+async def measure_clients(base, path, server, sessions, seconds):
+    """``sessions`` non-rendering clients at once: frames and bytes per client, server CPU per frame."""
+    warmup = 4.0
+    until = time.monotonic() + warmup + seconds
+    clients = [BokehClient(base, path) for _ in range(sessions)]
+    tasks = [asyncio.create_task(c.run(until)) for c in clients]
+    await asyncio.sleep(warmup)
+    for c in clients:
+        c.counting = True
+    cpu0, t0 = cpu_seconds(server), time.monotonic()
+    await asyncio.gather(*tasks)
+    cpu, elapsed = cpu_seconds(server) - cpu0, time.monotonic() - t0
+    frames = sum(c.frames for c in clients)
+    return {"fps per client": statistics.median(c.frames / elapsed for c in clients),
+            "cpu ms/frame": 1000 * cpu / max(frames, 1), "KB/frame": sum(c.bytes for c in clients) / max(frames, 1) / 1000,
+            "cpu %": 100 * cpu / elapsed}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--sessions", type=int, default=10)
+    args = parser.parse_args()
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "panel", "serve", "app", "bench/apps/image_push.py",
+                                "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://localhost:{port}"
+    try:
+        time.sleep(5)
+        server = psutil.Process(process.pid)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+            print(f"`{' '.join(sys.argv)}`: {args.seconds:g} s windows after warm-up.\n")
+            print("| page | sessions | frames/s shown | epochs/s | server CPU ms/frame | KB/frame | server CPU % of a core |")
+            print("|---|---|---|---|---|---|---|")
+            for name, path in PAGES.items():
+                r = measure_browser(browser, f"{base}/{path}", server, args.seconds)
+                print(f"| {name} | 1 (Chromium) | {r['fps']:.1f} | {r['epochs/s']:.0f} | {r['cpu ms/frame']:.2f} "
+                      f"| {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
+                # In a thread: Playwright's sync API already runs an event loop in this one.
+                with ThreadPoolExecutor(1) as pool:
+                    r = pool.submit(asyncio.run, measure_clients(base, path, server, args.sessions,
+                                                                 args.seconds)).result()
+                print(f"| {name} | {args.sessions} (websocket) | {r['fps per client']:.1f} each | | "
+                      f"{r['cpu ms/frame']:.2f} | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
+            browser.close()
+    finally:
+        process.terminate()
+
+
+if __name__ == "__main__":
+    main()
