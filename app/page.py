@@ -67,6 +67,9 @@ class Page:
                            sizing_mode="stretch_width", align="center")],
             main=[url_warning(page_warnings + warnings + training_warnings), self.tabs],
             collapsed_sidebar=True,
+            # No busy spinner: training keeps the server busy many times a second, and each change of the
+            # spinner is a message and a flicker in the header.
+            busy_indicator=None,
         )
 
     def _open_tab(self, *_):
@@ -76,10 +79,9 @@ class Page:
 
     def _make_playground(self) -> TrainingPlayground:
         playground = TrainingPlayground(config=PlaygroundConfig(**self.training["config"]),
-                                        dark=pn.config.theme == "dark", large_text=self.lecture.present,
+                                        dark=pn.config.theme == "dark",
                                         **self.training["run"])
         playground.param.watch(self._open_in_explorer, "handoff")
-        self.lecture.link(playground, present="large_text")
         playground.config.param.watch(self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "config"])
         playground.param.watch(self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "run"])
         self.playground = playground

@@ -1,33 +1,26 @@
 """The decision map: the model's class over the plane, shaded by its confidence, under the data's points.
 
 Each frame sends one byte a cell (class x shades + shade, 10 KB at 100 x 100) and the browser colours it with a
-palette, instead of sending float probabilities or RGBA pixels.
+palette, instead of sending float probabilities or RGBA pixels. The browser draws it on a canvas with the points
+on a layer of their own (js/decision_map.js), so a frame repaints one small image, not thousands of markers.
 """
 
 from __future__ import annotations
 
+import struct
+from functools import partial
+
 import numpy as np
 import panel as pn
 import param
-from bokeh.core.properties import Int
-from bokeh.events import Tap
-from bokeh.model import DataModel
-from bokeh.models import (
-    ColumnDataSource,
-    CustomJS,
-    HoverTool,
-    Legend,
-    LegendItem,
-    LinearColorMapper,
-    Range1d,
-)
-from bokeh.plotting import figure
+from panel.custom import JSComponent
 
-from components.figure_style import set_text_size
+from components.assets import esm, stylesheets
 from components.palette import CLASS_COLORS, class_color, mix
 from models.data import Dataset
 
 SHADES = 25  # confidence levels a class; 10 classes x 25 fit in one byte
+FRAMES_IN_FLIGHT = 3  # frames sent but not yet painted: enough to cover the round trip, few enough to stop at once
 PICK_RADIUS = 0.025  # a click picks the nearest point within this fraction of the map's width and height
 
 
@@ -48,10 +41,52 @@ def map_palette(k: int, background: str, shades: int = SHADES) -> list[str]:
     return [mix(class_color(c), background, 0.08 + 0.62 * s / (shades - 1)) for c in range(k) for s in range(shades)]
 
 
-class FrameAck(DataModel):
-    """The last map frame the browser has painted, sent back so that the server never runs ahead of it."""
+def pack_frame(number: int, codes: np.ndarray) -> bytes:
+    """A frame for the browser: its number (uint32), the grid's height and width (uint16) and the codes."""
+    h, w = codes.shape
+    return struct.pack("<IHH", number, h, w) + np.ascontiguousarray(codes, dtype=np.uint8).tobytes()
 
-    shown = Int(default=0)
+
+def pack_points(X: np.ndarray, y: np.ndarray, part: np.ndarray) -> bytes:
+    """The points for the browser: N (uint32, padded to 8 bytes), x and y (float64), class and part (uint8)."""
+    n = len(X)
+    return (struct.pack("<II", n, 0) + np.ascontiguousarray(X[:, 0], "<f8").tobytes()
+            + np.ascontiguousarray(X[:, 1], "<f8").tobytes() + np.asarray(y, np.uint8).tobytes()
+            + np.asarray(part, np.uint8).tobytes())
+
+
+class MapCanvas(JSComponent):
+    """The browser side of the map: draws the frames and points it is sent, sends back clicks and painted frames.
+
+    Frames and points travel as bytes (binary websocket buffers, not JSON): a 100 x 100 frame is 10 KB.
+    """
+
+    frame = param.Bytes(default=None, doc="The latest frame, as pack_frame makes it.")
+    points = param.Bytes(default=None, doc="The data's points, as pack_points makes them.")
+    extent = param.List(default=[0.0, 1.0, 0.0, 1.0], doc="x0, x1, y0, y1 of the map, in the data's units.")
+    palette = param.List(default=[], item_type=str, doc="Colour of each code (class x shades + shade).")
+    class_colors = param.List(default=list(CLASS_COLORS), item_type=str)
+    class_names = param.List(default=[], item_type=str)
+    x_label = param.String(default="x1")
+    y_label = param.String(default="x2")
+    marker = param.List(default=[], doc="[x, y] of the picked point or place, or [].")
+
+    _esm = esm("decision_map")
+    _stylesheets = stylesheets("decision_map")
+
+    def __init__(self, on_click=None, **params):
+        super().__init__(**params)
+        self._on_click = on_click
+        self.shown = 0  # the number of the last frame the browser has painted
+
+    def _handle_msg(self, msg) -> None:
+        if not isinstance(msg, dict):
+            return
+        if "shown" in msg:  # a message, not a parameter: it arrives every frame and needs no watcher
+            self.shown = int(msg["shown"])
+        elif self._on_click:
+            # On the document's next tick, where Bokeh holds its lock (a message handler does not).
+            pn.state.execute(partial(self._on_click, float(msg["x"]), float(msg["y"])), schedule=True)
 
 
 class DecisionMap(pn.viewable.Viewer):
@@ -60,128 +95,67 @@ class DecisionMap(pn.viewable.Viewer):
     clicked = param.Tuple(default=None, length=2, allow_None=True, doc="The last click, in the map's units.")
     picked = param.Integer(default=None, allow_None=True, doc="Index in the data set of the point picked.")
     dark = param.Boolean(default=False, doc="Draw for a dark background.")
-    large_text = param.Boolean(default=False, doc="Text sized for a lecture hall.")
 
     def __init__(self, **params):
         super().__init__(**params)
-        background = "#212529" if self.dark else "#ffffff"
-        self._background = background
-        self._image = ColumnDataSource(data={"image": [np.zeros((2, 2), np.uint8)], "frame": [0]})
+        self._background = "#212529" if self.dark else "#ffffff"
         # Flow control: each frame carries its number; once the browser has painted it, it sends the number
-        # back. A slow or busy browser thus gets fewer frames instead of a growing backlog (which would make
-        # Pause and clicks wait behind it).
+        # back (ack). A slow or busy browser thus gets fewer frames instead of a growing backlog, which would
+        # make Pause and clicks wait behind it.
         self._sent = 0
-        self._ack = FrameAck()
-        self._image.js_on_change("data", CustomJS(args={"ack": self._ack}, code=(
-            "const n = cb_obj.data.frame[0]; requestAnimationFrame(() => { ack.shown = n; });")))
-        self._points = {part: ColumnDataSource(data=self._point_data(np.zeros((0, 2)), np.zeros(0, int), [], []))
-                        for part in ("train", "validation")}
-        self._mapper = LinearColorMapper(palette=map_palette(3, background), low=0, high=3 * SHADES - 1)
-        fig = figure(height=520, sizing_mode="stretch_width", toolbar_location="above",
-                     tools="pan,wheel_zoom,reset,save", x_range=Range1d(0, 1), y_range=Range1d(0, 1),
-                     background_fill_color=background, border_fill_color=None, output_backend="canvas")
-        fig.grid.visible = False
-        self._glyph = fig.image(image="image", x=0, y=0, dw=1, dh=1, source=self._image, color_mapper=self._mapper,
-                                level="image")
-        line = "#ffffff" if self.dark else "#1d2228"
-        # Colours are looked up in the browser from each point's class number (sent as a binary array).
-        self._classes = LinearColorMapper(palette=list(CLASS_COLORS), low=0, high=len(CLASS_COLORS) - 1)
-        color = {"field": "class", "transform": self._classes}
-        train = fig.scatter("x", "y", source=self._points["train"], marker="circle", size=6, fill_color=color,
-                            line_color=line, line_width=0.6, fill_alpha=0.9)
-        validation = fig.scatter("x", "y", source=self._points["validation"], marker="triangle", size=8,
-                                 fill_color=color, line_color=line, line_width=1.2, fill_alpha=0.9)
-        self._picked = ColumnDataSource(data={"x": [], "y": []})
-        fig.scatter("x", "y", source=self._picked, marker="circle", size=18, fill_alpha=0, line_width=3,
-                    line_color=line)
-        for renderer, part in ((train, "training"), (validation, "validation")):
-            fig.add_tools(HoverTool(renderers=[renderer], tooltips=[("class", "@label"), ("part", part),
-                                                                    ("x", "@x{0.0000}"), ("y", "@y{0.0000}")]))
-        self._legend = Legend(items=[], location="top_left", click_policy="none", background_fill_alpha=0.85)
-        fig.add_layout(self._legend, "right")
-        self._renderers = {"train": train, "validation": validation}
-        fig.on_event(Tap, self._tap)
-        self._figure = fig
+        self._canvas = MapCanvas(palette=map_palette(3, self._background), on_click=self.click,
+                                 sizing_mode="stretch_width")
         self._dataset: Dataset | None = None
-        self._pane = pn.pane.Bokeh(fig, sizing_mode="stretch_width", min_height=520)
-        self._text_size()
-
-    @param.depends("large_text", watch=True)
-    def _text_size(self):
-        set_text_size(self._figure, self.large_text)
-
-    @staticmethod
-    def _point_data(X, y, class_names, indices):
-        return {"x": X[:, 0], "y": X[:, 1], "class": np.asarray(y, dtype=np.int32),
-                "label": [class_names[int(c)] for c in y], "index": np.asarray(indices, dtype=np.int32)}
 
     def show_data(self, dataset: Dataset, train_indices, validation_indices, extent) -> None:
         """Draw ``dataset``'s points (training ones as circles, validation ones as triangles) over ``extent``."""
         self._dataset = dataset
-        x0, x1, y0, y1 = extent
-        fig = self._figure
+        part = np.zeros(len(dataset), np.uint8)
+        part[np.asarray(validation_indices, dtype=int)] = 1
         k = len(dataset.class_names)
+        x_label, y_label = _axis_labels(dataset)
         with pn.io.hold():
-            for part, indices in (("train", train_indices), ("validation", validation_indices)):
-                self._points[part].data = self._point_data(dataset.X_raw[indices], dataset.y[indices],
-                                                           dataset.class_names, indices)
-            self._glyph.glyph.update(x=x0, y=y0, dw=x1 - x0, dh=y1 - y0)
-            fig.x_range.update(start=x0, end=x1)
-            fig.y_range.update(start=y0, end=y1)
-            fig.xaxis.axis_label, fig.yaxis.axis_label = _axis_labels(dataset)
-            self._mapper.update(palette=map_palette(k, self._background), high=k * SHADES - 1)
-            self._legend.items = self._legend_items(dataset)
-            self._picked.data = {"x": [], "y": []}
+            self._canvas.param.update(points=pack_points(dataset.X_raw, dataset.y, part), extent=[float(v) for v in extent], palette=map_palette(k, self._background),
+                                      class_names=list(dataset.class_names), x_label=x_label, y_label=y_label,
+                                      marker=[])
         self.param.update(picked=None, clicked=None)
-
-    def _legend_items(self, dataset: Dataset) -> list[LegendItem]:
-        """One entry a class (its colour) and one a part (circle: training, triangle: validation)."""
-        train_labels = list(self._points["train"].data["label"])
-        items = []
-        for name in dataset.class_names:
-            if name in train_labels:
-                items.append(LegendItem(label=name, renderers=[self._renderers["train"]],
-                                        index=train_labels.index(name)))
-        items.append(LegendItem(label="● training", renderers=[]))
-        items.append(LegendItem(label="▲ validation", renderers=[]))
-        return items
 
     @property
     def ready(self) -> bool:
-        """Whether the browser has painted all but at most one of the frames sent (so a new one may go)."""
-        return self._sent - self._ack.shown <= 1
+        """Whether fewer than FRAMES_IN_FLIGHT frames sent are still unpainted (so a new one may go)."""
+        return self._sent - self._canvas.shown < FRAMES_IN_FLIGHT
 
     def show_probabilities(self, probabilities: np.ndarray) -> None:
         """Colour the map from the model's (H, W, K) class probabilities over the extent (row 0 at the bottom)."""
         self._sent += 1
-        self._image.data = {"image": [encode(probabilities)], "frame": [self._sent]}
+        self._canvas.frame = pack_frame(self._sent, encode(probabilities))
 
-    def _tap(self, event) -> None:
-        index = self._nearest(event.x, event.y)
+    def click(self, x: float, y: float) -> None:
+        """What a click at (x, y) does: pick the nearest point, or else that place."""
+        index = self._nearest(x, y)
         if index is None:
-            self._picked.data = {"x": [event.x], "y": [event.y]}
-            self.param.update(picked=None, clicked=(float(event.x), float(event.y)))
+            self._canvas.marker = [x, y]
+            self.param.update(picked=None, clicked=(x, y))
         else:
             self.pick(index)
 
-    def pick(self, index: int | None) -> None:
+    def pick(self, index: int) -> None:
         """Mark and select the data set's point ``index`` (as a click on it would)."""
-        x, y = self._dataset.X_raw[index]
-        self._picked.data = {"x": [x], "y": [y]}
-        self.param.update(picked=index, clicked=(float(x), float(y)))
+        x, y = (float(v) for v in self._dataset.X_raw[index])
+        self._canvas.marker = [x, y]
+        self.param.update(picked=index, clicked=(x, y))
 
     def _nearest(self, x: float, y: float) -> int | None:
         """The data point nearest to (x, y), if it lies within PICK_RADIUS of the map's size."""
         if self._dataset is None:
             return None
-        fig = self._figure
-        scale = np.array([fig.x_range.end - fig.x_range.start, fig.y_range.end - fig.y_range.start])
-        distance = np.abs((self._dataset.X_raw - [x, y]) / scale).max(axis=1)
+        x0, x1, y0, y1 = self._canvas.extent
+        distance = np.abs((self._dataset.X_raw - [x, y]) / [x1 - x0, y1 - y0]).max(axis=1)
         best = int(np.argmin(distance))
         return best if distance[best] <= PICK_RADIUS else None
 
     def __panel__(self):
-        return self._pane
+        return self._canvas
 
 
 def _axis_labels(dataset: Dataset) -> tuple[str, str]:

@@ -188,9 +188,16 @@ class PlaygroundConfig(pn.viewable.Viewer):
 
         def uploaded(event):
             error.visible = False
-            if not event.new:  # the file was taken out of the dropper: what was loaded stays
+            # A file dropped soon after another can arrive before the old one is taken out, so the dropper may
+            # hold both: read the one that is new, and forget the rest.
+            read = upload_state.get("files", {})
+            fresh = [name for name, data in event.new.items() if read.get(name) is not data]
+            for stale in [name for name in event.new if fresh and name != fresh[-1]]:
+                del event.new[stale]
+            upload_state["files"] = dict(event.new)
+            if not fresh:  # a file was taken out: what was loaded stays
                 return
-            name, data = next(iter(event.new.items()))
+            name, data = fresh[-1], event.new[fresh[-1]]
             data = data.encode() if isinstance(data, str) else data
             try:
                 columns = csv_columns(data)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+import panel as pn
 import param
 from panel.custom import JSComponent
 
@@ -37,4 +39,6 @@ class Shortcuts(JSComponent):
 
     def _handle_msg(self, msg) -> None:
         if isinstance(msg, dict):
-            self.press(str(msg.get("action", "")))
+            # Run on the document's next tick, where Bokeh holds its lock: a message handler does not, and a
+            # callback that changes models there fails ("_pending_writes should be non-None").
+            pn.state.execute(partial(self.press, str(msg.get("action", ""))), schedule=True)

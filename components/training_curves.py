@@ -7,78 +7,31 @@ import html
 import numpy as np
 import panel as pn
 import param
-from bokeh.models import ColumnDataSource, Range1d
-from bokeh.plotting import figure
+from panel.custom import JSComponent
 
-from components.assets import html_div
-from components.figure_style import set_text_size
+from components.assets import esm, html_div, stylesheets
 from models.training import Metrics
 
-TRAIN_COLOR, VALIDATION_COLOR = "#0072B2", "#D55E00"
 COLUMNS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc")
-MIN_EPOCHS = 50  # the curves' first x range
+MAX_POINTS = 300  # rows sent for the curves: enough for a smooth line, few enough to send five times a second
 
 
-class TrainingCurves(pn.viewable.Viewer):
-    """Loss and accuracy curves that grow as training runs; only new points are sent each frame."""
+class TrainingCurves(JSComponent):
+    """Loss and accuracy against epochs, training and validation, drawn in the browser as two small charts."""
 
-    large_text = param.Boolean(default=False, doc="Text sized for a lecture hall.")
+    history = param.Bytes(default=None, doc="float32 rows (epoch, train_loss, train_acc, val_loss, val_acc).")
 
-    def __init__(self, **params):
-        super().__init__(**params)
-        self._source = ColumnDataSource(data={c: [] for c in COLUMNS})
-        # One x range for both, set here: an automatic range would be recomputed by the browser every frame and
-        # sent back to the server, two messages a frame for nothing.
-        self._epochs = Range1d(0, MIN_EPOCHS)
-        self._loss = self._figure("Cross-entropy loss", "loss", Range1d(0, 1.2))
-        self._accuracy = self._figure("Accuracy", "acc", Range1d(0, 1))
-        self._shown = 0
-        self._text_size()
-
-    @param.depends("large_text", watch=True)
-    def _text_size(self):
-        for fig in (self._loss, self._accuracy):
-            set_text_size(fig, self.large_text)
-
-    def _figure(self, title: str, metric: str, y_range) -> figure:
-        fig = figure(title=title, height=230, sizing_mode="stretch_width", toolbar_location=None,
-                     x_axis_label="epoch", x_range=self._epochs, y_range=y_range, tools="")
-        fig.line("epoch", f"train_{metric}", source=self._source, color=TRAIN_COLOR, line_width=2.5,
-                 legend_label="training")
-        fig.line("epoch", f"val_{metric}", source=self._source, color=VALIDATION_COLOR, line_width=2.5,
-                 line_dash="dashed", legend_label="validation")
-        fig.legend.location = "top_right" if metric == "loss" else "bottom_right"
-        fig.legend.background_fill_alpha = 0.8
-        return fig
+    _esm = esm("training_curves")
+    _stylesheets = stylesheets("training_curves")
 
     def show(self, history: list[Metrics]) -> None:
-        """Show ``history``: stream the entries not yet shown, or start over if it is not a continuation."""
-        if len(history) < self._shown or (self._shown and self._source.data["epoch"][-1] != history[self._shown - 1].epoch):
-            self._shown = 0
-        if not self._shown:
-            # Replaced, not streamed: a stream that follows a replacement in the same held batch (reset, then
-            # draw) never reaches the browser, which then lacked epoch 0.
-            self._source.data = {c: [getattr(m, c) for m in history] for c in COLUMNS}
-        elif len(history) > self._shown:
-            self._source.stream({c: [getattr(m, c) for m in history[self._shown:]] for c in COLUMNS})
-        else:
-            return
-        self._shown = len(history)
-        if history[-1].epoch > self._epochs.end:  # grow by half, so that the axis changes seldom
-            self._epochs.end = float(max(MIN_EPOCHS, 1.5 * history[-1].epoch))
-        top = max(max(m.train_loss, m.val_loss) for m in history)
-        if np.isfinite(top) and top * 1.05 > self._loss.y_range.end:
-            self._loss.y_range.end = float(np.ceil(top * 1.1 * 4) / 4)
+        """Send ``history``, evenly thinned to at most MAX_POINTS rows (the first and the last always kept)."""
+        keep = np.unique(np.linspace(0, len(history) - 1, min(len(history), MAX_POINTS)).round().astype(int))
+        rows = np.array([[getattr(history[i], c) for c in COLUMNS] for i in keep], dtype="<f4")
+        self.history = rows.tobytes()
 
     def reset(self) -> None:
-        self._source.data = {c: [] for c in COLUMNS}
-        self._shown = 0
-        self._loss.y_range.end = 1.2
-        self._epochs.end = MIN_EPOCHS
-
-    def __panel__(self):
-        return pn.Row(pn.pane.Bokeh(self._loss, sizing_mode="stretch_width"),
-                      pn.pane.Bokeh(self._accuracy, sizing_mode="stretch_width"), sizing_mode="stretch_width")
+        self.history = b""
 
 
 class EpochLine(pn.viewable.Viewer):

@@ -6,8 +6,10 @@ A frame trains ``epochs_per_frame`` epochs, then redraws; training speed and fra
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from collections.abc import Callable
 
 import numpy as np
 import panel as pn
@@ -33,8 +35,29 @@ EPOCHS_PER_FRAME = (1, 2, 5, 10, 20, 50)
 FRAMES_PER_SECOND = (5, 10, 20, 30)
 GRID_SIZES = (50, 100, 150, 200)
 DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
+NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
 DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv")
 MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
+
+
+def every(period_ms: int, callback: Callable[[], None]) -> Callable[[], None]:
+    """Call ``callback`` every ``period_ms`` in this session; returns the function that stops it.
+
+    In a server session this is Bokeh's own periodic callback: Panel's also raises the page's busy indicator
+    around each call, which costs two messages and a spinner flicker a frame.
+    """
+    doc = pn.state.curdoc
+    if doc is None or doc.session_context is None:  # a notebook, or a test without a server
+        callback_ = pn.state.add_periodic_callback(callback, period=period_ms)
+        return callback_.stop
+    handle = doc.add_periodic_callback(callback, period_ms)
+
+    def stop():
+        # ValueError: already removed; AttributeError: the document is destroyed, and its callbacks with it.
+        with contextlib.suppress(ValueError, AttributeError):
+            doc.remove_periodic_callback(handle)
+
+    return stop
 
 
 class TrainingPlayground(pn.viewable.Viewer):
@@ -47,13 +70,12 @@ class TrainingPlayground(pn.viewable.Viewer):
     grid = param.Selector(default=100, objects=list(GRID_SIZES), label="Map grid")
     status = param.String(default="", doc="Why training stopped on its own, e.g. it diverged.")
     handoff = param.Dict(default=None, allow_None=True, doc="An example the student sent to the explorer.")
-    large_text = param.Boolean(default=False, doc="Lecture mode: figures' text sized for a lecture hall.")
 
     def __init__(self, dark: bool = False, **params):
         params.setdefault("config", PlaygroundConfig())
         super().__init__(**params)
-        self.map = DecisionMap(dark=dark, large_text=self.large_text)  # the watcher below sees only changes
-        self.curves = TrainingCurves(large_text=self.large_text)
+        self.map = DecisionMap(dark=dark)
+        self.curves = TrainingCurves(sizing_mode="stretch_width")
         self.epoch_line = EpochLine()
         self.confusion = ConfusionMatrix()
         self.shapes = TensorShapes()
@@ -62,9 +84,8 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.frames = 0  # drawn since the session started: the loop's heartbeat, for tests and benchmarks
         self._train_ms = self._draw_ms = 0.0
         self._loop = None
-        self._details_at = 0.0
+        self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
-        self.param.watch(lambda e: [v.param.update(large_text=e.new) for v in (self.map, self.curves)], "large_text")
         self.config.param.watch(self._data_changed, list(DATA_PARAMS))
         self.config.param.watch(self._model_changed, list(MODEL_PARAMS))
         self.map.param.watch(self._picked, ["clicked"])
@@ -77,23 +98,27 @@ class TrainingPlayground(pn.viewable.Viewer):
     @param.depends("playing", "frames_per_second", watch=True)
     def _run_loop(self):
         if self._loop is not None:
-            self._loop.stop()
+            self._loop()
             self._loop = None
+            if not self.playing:
+                self.trainer.record()  # frames and numbers are skipped in between: show where training stopped
+                self._draw(details=True)
         if self.playing:
             self.status = ""
-            self._loop = pn.state.add_periodic_callback(self.frame, period=round(1000 / self.frames_per_second))
+            self._loop = every(round(1000 / self.frames_per_second), self.frame)
 
     def frame(self) -> None:
-        """One tick of the loop: train ``epochs_per_frame`` epochs, then draw if the browser is ready for it.
+        """One tick of the loop: train ``epochs_per_frame`` epochs, then draw what is due.
 
-        Training does not wait for the browser (the speed is the speed), but a frame is only sent once the
-        browser has painted the one before last, so a slow browser never builds up a backlog.
+        Training does not wait for the browser (the speed is the speed), but a map frame is only sent while few
+        enough are unpainted, so a slow browser never builds up a backlog; the numbers (evaluated on both parts)
+        are computed and sent ten times a second.
         """
+        numbers = time.monotonic() - self._numbers_at >= NUMBERS_EVERY_S
         start = time.process_time()
-        self.trainer.step(self.epochs_per_frame)
+        self.trainer.step(self.epochs_per_frame, record=numbers)
         self._train_ms = 1000 * (time.process_time() - start)
-        if self.map.ready or self.trainer.diverged_at is not None:
-            self._draw()
+        self._draw(numbers=numbers, picture=self.map.ready)
 
     def step(self) -> None:
         """One epoch, then draw (the step button)."""
@@ -113,25 +138,30 @@ class TrainingPlayground(pn.viewable.Viewer):
     def toggle(self) -> None:
         self.playing = not self.playing
 
-    def _draw(self, details: bool = False) -> None:
+    def _draw(self, numbers: bool = True, picture: bool = True, details: bool = False) -> None:
+        """Send the map (``picture``), the curves and counter (``numbers``), the confusion matrix and the picked
+        point's forward pass (``details``, or twice a second with the numbers) in one message."""
         trainer = self.trainer
         if trainer.diverged_at is not None and not self.status:
             self.playing = False
             self.status = (f"Training diverged at epoch {trainer.diverged_at}: the loss became infinite or NaN, "
                            f"so training stopped and the weights of epoch {trainer.epoch} were put back. "
                            "Lower the learning rate, then press Reset.")
+            numbers = picture = details = True
         now, start = time.monotonic(), time.process_time()
-        details = details or not self.playing or now - self._details_at >= DETAILS_EVERY_S
         with pn.io.hold():
-            self.map.show_probabilities(trainer.grid(self.grid))
-            self.curves.show(trainer.history)
-            self.epoch_line.show(trainer.history[-1], (self._train_ms, self._draw_ms))
-            if details:
-                self._details_at = now
-                self._show_details()
-        # The server's cost of a frame, shown with the next one (for the benchmark; see BENCHMARKS.md).
+            if picture:
+                self.map.show_probabilities(trainer.grid(self.grid))
+            if numbers:
+                self._numbers_at = now
+                self.curves.show(trainer.history)
+                self.epoch_line.show(trainer.history[-1], (self._train_ms, self._draw_ms))
+                if details or now - self._details_at >= DETAILS_EVERY_S:
+                    self._details_at = now
+                    self._show_details()
+        # The server's cost of drawing, shown with the next numbers (for the benchmark; see BENCHMARKS.md).
         self._draw_ms = 1000 * (time.process_time() - start)
-        self.frames += 1
+        self.frames += picture
 
     def _show_details(self) -> None:
         trainer = self.trainer
@@ -203,6 +233,9 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.param.trigger("handoff")
 
     def _session_ended(self, session_context) -> None:
+        if self._loop is not None:  # stopped here, so that pausing draws nothing for a page that is gone
+            self._loop()
+            self._loop = None
         self.playing = False
         log.info("training loop stopped: session %s ended", session_context.id)
 

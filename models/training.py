@@ -119,8 +119,11 @@ class Trainer:
         order = torch.randperm(len(self._y), generator=self._order)
         return [(self._X[i], self._y[i]) for i in order.split(self.config.batch_size)]
 
-    def step(self, epochs: int = 1) -> Metrics:
+    def step(self, epochs: int = 1, record: bool = True) -> Metrics:
         """Train ``epochs`` more epochs and return the metrics of the model that results.
+
+        With ``record=False`` the model is not evaluated and ``history`` not extended, and the last recorded
+        metrics are returned: for a caller that shows metrics less often than it trains (the training tab).
 
         A non-finite loss stops training for good (until :meth:`reset`): the parameters go back to the last ones
         whose loss was finite, ``diverged_at`` is set to the epoch whose update broke them, and ``epoch`` to the
@@ -142,6 +145,12 @@ class Trainer:
                 loss.backward()
                 self.optimizer.step()
             self.epoch += 1
+        return self.record() if record else self.history[-1]
+
+    def record(self) -> Metrics:
+        """Evaluate the model as it is now and add its metrics to ``history``, unless they are there already."""
+        if self.history[-1].epoch == self.epoch or self.diverged_at is not None:
+            return self.history[-1]
         metrics = self._evaluate()
         if not math.isfinite(metrics.train_loss + metrics.val_loss):
             return self._diverge()

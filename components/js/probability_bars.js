@@ -29,6 +29,7 @@ export function render({ model, el }) {
       return { bar, value: part(".value"), ghost: part(".ghost"), goal: part(".goal"), name: part(".name") };
     });
     list.replaceChildren(...bars.map((b) => b.bar));
+    list.style.setProperty("--k", bars.length);
   }
 
   function draw() {

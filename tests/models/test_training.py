@@ -301,3 +301,17 @@ def test_shapes_of_logistic_regression_are_x_w_b_and_logits(ames):
         ("bias", (3,)),
         ("logits", (2344, 3)),
     ]
+
+
+def test_training_without_recording_leaves_the_history_and_trains_the_same(moons):
+    unrecorded, recorded = Trainer(moons), Trainer(moons)
+    assert unrecorded.step(5, record=False) == unrecorded.history[0]
+    assert len(unrecorded.history) == 1 and unrecorded.epoch == 5
+    assert unrecorded.record() == recorded.step(5)
+
+
+def test_record_adds_the_current_epoch_once(moons):
+    trainer = Trainer(moons)
+    trainer.step(3, record=False)
+    first = trainer.record()
+    assert trainer.record() is first and [m.epoch for m in trainer.history] == [0, 3]

@@ -1,0 +1,125 @@
+"""The training tab's part of the URL: every setting read back as written, and each bad value falls back and warns."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.playground_url import KEYS, playground_query, playground_state
+from app.url_state import format_query, parse_query
+from components.playground_config import PlaygroundConfig
+from components.training_playground import TrainingPlayground
+
+CHANGED = {
+    "dataset": "spiral",
+    "points": "450",
+    "noise": "0.35",
+    "k": "4",
+    "dseed": "7",
+    "std": "0",
+    "model": "mlp",
+    "hidden": "16,8",
+    "activation": "tanh",
+    "optimizer": "adam",
+    "rate": "0.03",
+    "batch": "32",
+    "wd": "0.001",
+    "seed": "5",
+    "epf": "10",
+    "fps": "30",
+    "grid": "150",
+}
+
+
+def playground(query: dict[str, str]) -> TrainingPlayground:
+    state, warnings = playground_state(query)
+    assert warnings == []
+    return TrainingPlayground(config=PlaygroundConfig(**state["config"]), **state["run"])
+
+
+def test_every_setting_has_a_changed_value_in_this_test():
+    assert set(CHANGED) == set(KEYS)
+
+
+def test_a_query_reads_into_the_parameters():
+    state, warnings = playground_state(CHANGED)
+    assert warnings == []
+    assert state["config"] == {
+        "dataset": "spiral",
+        "points": 450,
+        "noise": 0.35,
+        "classes": 4,
+        "data_seed": 7,
+        "standardize": False,
+        "model": "mlp",
+        "hidden": [16, 8],
+        "activation": "tanh",
+        "optimizer": "adam",
+        "lr": 0.03,
+        "batch_size": 32,
+        "weight_decay": 0.001,
+        "seed": 5,
+    }
+    assert state["run"] == {"epochs_per_frame": 10, "frames_per_second": 30, "grid": 150}
+
+
+def test_written_query_reads_back_to_the_same_query():
+    written = playground_query(playground(CHANGED), full=True)
+    assert written == CHANGED
+    assert parse_query(format_query(written)) == CHANGED
+
+
+def test_defaults_write_only_the_data_set_and_model_for_the_training_tab():
+    assert playground_query(playground({}), full=True) == {"dataset": "ames", "model": "logreg"}
+
+
+def test_defaults_write_nothing_while_the_explorer_tab_is_open():
+    assert playground_query(playground({}), full=False) == {}
+
+
+def test_a_learning_rate_matches_its_choice_however_it_is_written():
+    for text in ("0.1", "0.10", "1e-1", ".1"):
+        assert playground_state({"rate": text})[0]["config"]["lr"] == 0.1
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "says"),
+    [
+        ("dataset", "nope", "use one of ames, blobs"),
+        ("dataset", "csv", "a CSV file cannot travel in a link"),
+        ("points", "20", "use a number from 50 to 2000"),
+        ("points", "300.5", "use a whole number"),
+        ("points", "many", "could not convert"),
+        ("noise", "nan", "use a number from 0 to 2"),
+        ("k", "11", "use a number from 2 to 10"),
+        ("dseed", "-1", "use a number from 0"),
+        ("std", "maybe", "use 1 or 0"),
+        ("model", "cnn", "use one of logreg, mlp"),
+        ("hidden", "0", "layer widths must be whole numbers from 1 to 512"),
+        ("hidden", "1,2,3,4,5", "give 1 to 4 layer widths"),
+        ("activation", "gelu", "use one of relu, tanh, sigmoid, none"),
+        ("optimizer", "rmsprop", "use one of sgd, momentum, adam"),
+        ("rate", "7", "use one of 0.0001, 0.0003"),
+        ("batch", "12", "use one of 0, 8, 16"),
+        ("wd", "0.5", "use one of 0, 0.0001"),
+        ("seed", "1.5", "use a whole number"),
+        ("epf", "3", "use one of 1, 2, 5"),
+        ("fps", "60", "use one of 5, 10, 20, 30"),
+        ("grid", "1000", "use one of 50, 100, 150, 200"),
+    ],
+)
+def test_a_bad_value_is_left_out_and_warned_about(key, text, says):
+    state, warnings = playground_state({key: text})
+    assert state == {"config": {}, "run": {}}
+    assert len(warnings) == 1 and warnings[0].startswith(f"{key}={text!r}: ") and says in warnings[0]
+
+
+def test_a_bad_value_leaves_the_good_ones_in_use():
+    state, warnings = playground_state({"dataset": "moons", "rate": "7", "seed": "3"})
+    assert state["config"] == {"dataset": "moons", "seed": 3} and len(warnings) == 1
+
+
+def test_a_playground_built_from_a_bad_query_uses_the_defaults():
+    state, _ = playground_state({"rate": "7", "grid": "3"})
+    playground = TrainingPlayground(config=PlaygroundConfig(**state["config"]), **state["run"])
+    assert playground.config.lr == PlaygroundConfig.param.lr.default
+    assert playground.grid == TrainingPlayground.param.grid.default
