@@ -1,6 +1,6 @@
 """Frames, epochs, server CPU and bytes of the training tab, in one session and in ten, beside a bare image push.
 
-    .venv/bin/python bench/training_frames.py [--seconds 10] [--sessions 10]
+    .venv/bin/python bench/training_frames.py [--seconds 10] [--sessions 10] [--query "fps=30&epf=2"]
 
 One `panel serve` process serves the app and a baseline (`bench/apps/image_push.py`: a periodic callback that
 pushes a 100 x 100 float32 image every 33 ms, nothing else). For each page (the baseline, the training tab with
@@ -80,12 +80,19 @@ def measure_browser(browser, url, server, seconds):
     page.wait_for_timeout(2000)  # warm up
     frames0, epoch0, bytes0 = page.evaluate("window.__frames"), epoch_in(page), sum(received)
     cpu0, t0 = cpu_seconds(server), time.monotonic()
-    page.wait_for_timeout(seconds * 1000)
+    costs = []  # the server's own timing of a frame's training and drawing, which the epoch line carries
+    while time.monotonic() - t0 < seconds:
+        page.wait_for_timeout(250)
+        line = page.locator(".se-epoch")
+        if line.count():
+            costs.append((float(line.get_attribute("data-train-ms") or 0), float(line.get_attribute("data-draw-ms") or 0)))
     frames, epochs = page.evaluate("window.__frames") - frames0, epoch_in(page) - epoch0
     cpu, elapsed, sent = cpu_seconds(server) - cpu0, time.monotonic() - t0, sum(received) - bytes0
     page.close()
     return {"fps": frames / elapsed, "epochs/s": epochs / elapsed, "cpu ms/frame": 1000 * cpu / max(frames, 1),
-            "KB/frame": sent / max(frames, 1) / 1000, "cpu %": 100 * cpu / elapsed}
+            "KB/frame": sent / max(frames, 1) / 1000, "cpu %": 100 * cpu / elapsed,
+            "train ms": statistics.median(c[0] for c in costs) if costs else float("nan"),
+            "draw ms": statistics.median(c[1] for c in costs) if costs else float("nan")}
 
 
 def cpu_seconds(server) -> float:
@@ -99,7 +106,7 @@ class BokehClient:
     def __init__(self, base, path):
         self.base, self.path = base, path
         self.frames = self.bytes = 0
-        self.counting = False
+        self.counting = self.started = False
 
     async def message(self):
         header = json.loads(await self.ws.read_message())
@@ -121,7 +128,8 @@ class BokehClient:
         await self.ws.write_message("{}")
         await self.ws.write_message(json.dumps(content))
 
-    async def run(self, until):
+    async def run(self, until: list[float]):
+        """Play, then listen (and acknowledge frames) until ``until[0]`` (which may move)."""
         html = await asyncio.to_thread(requests.get, f"{self.base}/{self.path}")
         token = re.search(r'"token":\s*"([^"]+)"', html.text).group(1)
         app = self.path.split("?")[0]
@@ -141,13 +149,14 @@ class BokehClient:
             "type": "event", "name": "document_ready", "values": {"type": "map"}}}]})
         await self.send("PATCH-DOC", {"events": [{"kind": "ModelChanged", "model": {"id": toggle}, "attr": "active",
                                                   "new": True}]})
-        while time.monotonic() < until:
+        while time.monotonic() < until[0]:
             try:
-                header, content, size, buffers = await asyncio.wait_for(self.message(),
-                                                                        timeout=max(until - time.monotonic(), 0.01))
+                header, content, size, buffers = await asyncio.wait_for(
+                    self.message(), timeout=min(max(until[0] - time.monotonic(), 0.01), 5))
             except TimeoutError:
-                break
+                continue
             frame = self.frame_number(header, content, buffers)
+            self.started |= frame is not None or "image" in json.dumps(content)[:2000]
             if frame is not None and canvas:  # answer as a browser does once it has painted the frame
                 await self.send("PATCH-DOC", {"events": [{"kind": "MessageSent", "msg_type": "bokeh_event", "msg_data": {
                     "type": "event", "name": "data_event", "values": {"type": "map", "entries": [
@@ -171,14 +180,18 @@ def _models(node):
 
 async def measure_clients(base, path, server, sessions, seconds):
     """``sessions`` non-rendering clients at once: frames and bytes per client, server CPU per frame."""
-    warmup = 4.0
-    until = time.monotonic() + warmup + seconds
+    # Counting starts 2 s after the last client's first frame: making ten sessions takes the server seconds of
+    # CPU, which would otherwise be charged to the frames.
     clients = [BokehClient(base, path) for _ in range(sessions)]
+    until = [float("inf")]
     tasks = [asyncio.create_task(c.run(until)) for c in clients]
-    await asyncio.sleep(warmup)
+    while not all(c.started for c in clients):
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(2.0)
     for c in clients:
         c.counting = True
     cpu0, t0 = cpu_seconds(server), time.monotonic()
+    until[0] = t0 + seconds
     await asyncio.gather(*tasks)
     cpu, elapsed = cpu_seconds(server) - cpu0, time.monotonic() - t0
     frames = sum(c.frames for c in clients)
@@ -207,20 +220,28 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--query", default="", help="added to the training tab's URL, e.g. fps=30&epf=2")
+    parser.add_argument("--skip-baseline", action="store_true")
     args = parser.parse_args()
     print(f"`{' '.join(sys.argv)}`: {args.seconds:g} s windows after warm-up; a fresh server for each row.\n")
-    print("| page | sessions | frames/s shown | epochs/s | server CPU ms/frame | KB/frame | server CPU % of a core |")
-    print("|---|---|---|---|---|---|---|")
+    print("| page | sessions | frames/s shown | epochs/s | server CPU ms/frame | of which training / drawing (median) "
+          "| KB/frame | server CPU % of a core |")
+    print("|---|---|---|---|---|---|---|---|")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
         for name, path in PAGES.items():
+            if path.startswith("app") and args.query:
+                path, name = f"{path}&{args.query}", f"{name} ({args.query})"
+            elif args.skip_baseline and not path.startswith("app"):
+                continue
             process, base = serve(path)
             try:
                 r = measure_browser(browser, f"{base}/{path}", psutil.Process(process.pid), args.seconds)
             finally:
                 process.terminate()
+            split = "" if path == "image_push" else f"{r['train ms']:.2f} / {r['draw ms']:.2f}"
             print(f"| {name} | 1 (Chromium) | {r['fps']:.1f} | {r['epochs/s']:.0f} | {r['cpu ms/frame']:.2f} "
-                  f"| {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
+                  f"| {split} | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
             process, base = serve(path)
             try:
                 # In a thread: Playwright's sync API already runs an event loop in this one.
@@ -230,7 +251,7 @@ def main():
             finally:
                 process.terminate()
             print(f"| {name} | {args.sessions} (websocket) | {r['fps per client']:.1f} each | | "
-                  f"{r['cpu ms/frame']:.2f} | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
+                  f"{r['cpu ms/frame']:.2f} | | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
         browser.close()
 
 

@@ -66,7 +66,7 @@ class TrainingPlayground(pn.viewable.Viewer):
     config = param.ClassSelector(class_=PlaygroundConfig)
     playing = param.Boolean(default=False, doc="Whether the loop is training.")
     epochs_per_frame = param.Selector(default=2, objects=list(EPOCHS_PER_FRAME), label="Epochs/frame")
-    frames_per_second = param.Selector(default=20, objects=list(FRAMES_PER_SECOND), label="Frames/s")
+    frames_per_second = param.Selector(default=30, objects=list(FRAMES_PER_SECOND), label="Frames/s")
     grid = param.Selector(default=100, objects=list(GRID_SIZES), label="Map grid")
     status = param.String(default="", doc="Why training stopped on its own, e.g. it diverged.")
     handoff = param.Dict(default=None, allow_None=True, doc="An example the student sent to the explorer.")
@@ -149,7 +149,8 @@ class TrainingPlayground(pn.viewable.Viewer):
                            "Lower the learning rate, then press Reset.")
             numbers = picture = details = True
         now, start = time.monotonic(), time.process_time()
-        with pn.io.hold():
+        # Several changes go as one message; a lone map frame needs no holding (and skips its cost).
+        with pn.io.hold() if numbers else contextlib.nullcontext():
             if picture:
                 self.map.show_probabilities(trainer.grid(self.grid))
             if numbers:

@@ -25,7 +25,7 @@ CHANGED = {
     "wd": "0.001",
     "seed": "5",
     "epf": "10",
-    "fps": "30",
+    "fps": "10",
     "grid": "150",
 }
 
@@ -59,7 +59,7 @@ def test_a_query_reads_into_the_parameters():
         "weight_decay": 0.001,
         "seed": 5,
     }
-    assert state["run"] == {"epochs_per_frame": 10, "frames_per_second": 30, "grid": 150}
+    assert state["run"] == {"epochs_per_frame": 10, "frames_per_second": 10, "grid": 150}
 
 
 def test_written_query_reads_back_to_the_same_query():
