@@ -15,7 +15,7 @@ from app.url_state import (
     format_query,
     parse_query,
 )
-from components.page_controls import CopyButton, LectureToggle, ThemeSwitch
+from components.page_controls import CopyButton, LectureToggle, TabKeys, ThemeSwitch
 from components.playground_config import PlaygroundConfig
 from components.softmax_explorer import SoftmaxExplorer
 from components.training_playground import TrainingPlayground
@@ -64,6 +64,7 @@ class Page:
             title=TITLE,
             header=[pn.Row(pn.layout.HSpacer(), CopyButton(margin=(0, 10), align="center"),
                            ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"), self.lecture,
+                           TabKeys(width=0, height=0, margin=0),
                            sizing_mode="stretch_width", align="center")],
             main=[url_warning(page_warnings + warnings + training_warnings), self.tabs],
             collapsed_sidebar=True,

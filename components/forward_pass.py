@@ -29,6 +29,7 @@ class ForwardPass(pn.viewable.Viewer):
     class_names = param.List(default=[], item_type=str)
     target = param.Integer(default=None, allow_None=True, doc="The true class, or None for a place on the map.")
     handoff = param.Event(doc="The student asked to open these logits in the explorer.")
+    noun = param.String(default="house", doc="What a data point is: a house on the Ames map, else a point.")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -37,11 +38,10 @@ class ForwardPass(pn.viewable.Viewer):
         self._readout = Readout(sizing_mode="stretch_width")
         self._gradient = GradientBars(sizing_mode="stretch_width")
         self._open = pn.widgets.Button(name="Open these logits in the explorer", button_type="primary",
-                                       description="Explore this house's logits, softmax and loss in the first tab")
+                                       description="Explore these logits, softmax and loss in the first tab")
         self._open.on_click(lambda _: self.param.trigger("handoff"))
         self._summary_pane = pn.pane.Bokeh(self._summary, sizing_mode="stretch_width")
-        self._empty = pn.pane.HTML("<p class='se-hint'>Click a house (or any place) on the map to see the model's "
-                                   "forward pass for it.</p>", stylesheets=stylesheets("training"))
+        self._empty = pn.pane.HTML(stylesheets=stylesheets("training"))
         self._update()
 
     @property
@@ -54,9 +54,11 @@ class ForwardPass(pn.viewable.Viewer):
         # A place on the map has no true class: show the loss as if the predicted class were the true one.
         return self.target if self.target is not None else int(np.argmax(self.logits))
 
-    @param.depends("logits", "target", "class_names", "inputs_raw", "inputs_model", "title", watch=True)
+    @param.depends("logits", "target", "class_names", "inputs_raw", "inputs_model", "title", "noun", watch=True)
     def _update(self):
         shown = bool(self.logits)
+        self._empty.object = (f"<p class='se-hint'>Click a {self.noun} (or any place) on the map to see the "
+                              "model's forward pass for it.</p>")
         for view in (self._summary_pane, self._bars, self._readout, self._gradient, self._open):
             view.visible = shown
         self._empty.visible = not shown
@@ -76,7 +78,7 @@ class ForwardPass(pn.viewable.Viewer):
             for name, raw, seen in zip(names, self.inputs_raw, self.inputs_model, strict=True)
         )
         if self.target is None:
-            truth = ("<p class='se-note'>A place, not a house: it has no true class, so the loss and gradient "
+            truth = (f"<p class='se-note'>A place, not a {self.noun}: it has no true class, so the loss and gradient "
                      "below are shown as if the predicted class were the true one.</p>")
         else:
             truth = f"<p>True class: <b>{html.escape(self.class_names[self.target])}</b></p>"

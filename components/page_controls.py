@@ -1,4 +1,4 @@
-"""Page-wide controls: lecture mode, the theme, and a copy button (for the page's link, or any text)."""
+"""Page-wide controls: lecture mode, the theme, a copy button (for the page's link, or any text), tab keys."""
 
 from __future__ import annotations
 
@@ -35,3 +35,9 @@ class ThemeSwitch(JSComponent):
 
     _esm = esm("theme_switch")
     _stylesheets = stylesheets("page_controls")
+
+
+class TabKeys(JSComponent):
+    """Nothing to see: gives the page's tab strips ARIA roles and keys (Enter, Space, arrows, Home, End)."""
+
+    _esm = esm("tab_keys")

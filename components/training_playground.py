@@ -81,9 +81,11 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.shapes = TensorShapes()
         self.code = CodeView()
         self.forward = ForwardPass()
+        self.heading = pn.pane.HTML(stylesheets=stylesheets("training"))
         self.frames = 0  # drawn since the session started: the loop's heartbeat, for tests and benchmarks
         self._train_ms = self._draw_ms = 0.0
         self._loop = None
+        self._tick_end = 0.0
         self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
         self.config.param.watch(self._data_changed, list(DATA_PARAMS))
@@ -105,7 +107,7 @@ class TrainingPlayground(pn.viewable.Viewer):
                 self._draw(details=True)
         if self.playing:
             self.status = ""
-            self._loop = every(round(1000 / self.frames_per_second), self.frame)
+            self._loop = every(round(1000 / self.frames_per_second), self._tick)
 
     def frame(self) -> None:
         """One tick of the loop: train ``epochs_per_frame`` epochs, then draw what is due.
@@ -119,6 +121,18 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.trainer.step(self.epochs_per_frame, record=numbers)
         self._train_ms = 1000 * (time.process_time() - start)
         self._draw(numbers=numbers, picture=self.map.ready)
+
+    def _tick(self) -> None:
+        """The loop's callback: a frame, unless the last one ended less than a third of a period ago.
+
+        A frame that outruns its period (many epochs of a big model, a busy server) would leave no time to read
+        the browser's messages, Pause among them, before the next; skipping one keeps a third of the time free.
+        """
+        if time.monotonic() - self._tick_end < 1 / (3 * self.frames_per_second):
+            self._tick_end = 0.0
+            return
+        self.frame()
+        self._tick_end = time.monotonic()
 
     def step(self) -> None:
         """One epoch, then draw (the step button)."""
@@ -202,7 +216,8 @@ class TrainingPlayground(pn.viewable.Viewer):
             is_ames = self._dataset.source.get("dataset") == "ames"
             self.code.param.update(code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
                                    data_file=str(AMES_CSV) if is_ames else "")
-            self.forward.logits = []
+            self.forward.param.update(logits=[], noun="house" if is_ames else "point")
+            self.heading.object = f"<h3 class='se-heading'>One {self.forward.noun}, forward pass</h3>"
             self._draw(details=True)
 
     def _picked(self, *_):
@@ -286,8 +301,7 @@ class TrainingPlayground(pn.viewable.Viewer):
                           ("PyTorch code", self.code), sizing_mode="stretch_width")
         views = pn.Column(
             status, self.epoch_line, self.map, self.curves,
-            pn.FlexBox(pn.Column(pn.pane.HTML("<h3 class='se-heading'>One house, forward pass</h3>",
-                                              stylesheets=stylesheets("training")), self.forward,
+            pn.FlexBox(pn.Column(self.heading, self.forward,
                                  sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
                        pn.Column(details, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
                        flex_wrap="wrap", sizing_mode="stretch_width"),

@@ -192,3 +192,9 @@ def test_pausing_shows_the_epoch_training_stopped_at_even_if_frames_were_skipped
     playground.playing = False
     rows = np.frombuffer(playground.curves.history, dtype="<f4").reshape(-1, 5)
     assert playground.trainer.epoch == 25 and rows[-1, 0] == 25
+
+
+def test_the_forward_pass_speaks_of_houses_on_ames_and_points_elsewhere(playground):
+    assert playground.forward.noun == "point" and "One point, forward pass" in playground.heading.object
+    playground.config.dataset = "ames"
+    assert playground.forward.noun == "house" and "One house, forward pass" in playground.heading.object

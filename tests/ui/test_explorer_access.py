@@ -72,3 +72,25 @@ def test_the_warm_up_can_be_done_with_the_keyboard_alone(page, server):
     tab_to(page, "Lecture mode", key="Shift+Tab")
     page.keyboard.press("Space")
     wait_for_query(page, present="1")
+
+
+def test_the_page_tabs_are_tabs_that_the_keyboard_opens(page, server):
+    open_explorer(page, server, "?logits=1,2,-1&target=1")
+    explorer_tab = page.get_by_role("tab", name="Softmax explorer", exact=True)
+    expect(explorer_tab).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("tablist").first).to_be_visible()
+    explorer_tab.focus()
+    page.keyboard.press("ArrowRight")  # moves to the training tab and opens it
+    expect(page.get_by_role("button", name="▶ Play")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("tab", name="Training playground", exact=True)).to_be_focused()
+    expect(page.get_by_role("tab", name="Training playground", exact=True)).to_have_attribute(
+        "aria-selected", "true")
+    wait_for_query(page, tab="train")
+    page.keyboard.press("ArrowRight")  # wraps round to the first tab
+    expect(explorer_tab).to_have_attribute("aria-selected", "true")
+    wait_for_query(page, tab="explore")
+    page.keyboard.press("End")
+    page.keyboard.press("Home")
+    page.keyboard.press("Enter")
+    expect(explorer(page).get_by_label(LOGITS_FIELD)).to_be_visible()
+    wait_for_logits(page, [1, 2, -1])  # an arrow key on a tab moved a tab, not a logit

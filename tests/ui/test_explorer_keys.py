@@ -105,10 +105,10 @@ def test_shortcut_letters_typed_into_a_text_field_stay_text(page, server):
 
 def test_explorer_keys_do_nothing_while_another_tab_is_shown(page, server):
     open_explorer(page, server, "?logits=1,2,-1&target=1")
-    page.locator(".bk-tab", has_text="Training playground").click()  # Bokeh's tabs have no role "tab"
+    page.get_by_role("tab", name="Training playground").click()
     for key in ["g", ">", "<", "1", "+", "t", "v"]:  # none of them the training tab's own keys
         page.keyboard.press(key)
-    page.locator(".bk-tab", has_text="Softmax explorer").click()
+    page.get_by_role("tab", name="Softmax explorer").click()
     click(page, "+0.5")  # handled after the keys: had any of them acted, the logits would not be these
     now = wait_for_logits(page, [1.5, 2.5, -0.5])
     assert_matches_core(now, target=1)
