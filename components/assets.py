@@ -1,7 +1,7 @@
 """The browser side of the components: their ES modules (``js/``) and stylesheets (``css/``), as text.
 
 Each component's module is compiled on its own in the browser, with no bundler, so the shared maths
-(``js/softmax.js``) is prepended to it. Stylesheets are inline text: Panel's templates mishandle relative
+(``js/softmax.js``) and, for the charts and the map, the drawing helpers (``js/plot.js``) are prepended to it. Stylesheets are inline text: Panel's templates mishandle relative
 stylesheet paths, and each component's rules are small.
 """
 
@@ -23,10 +23,11 @@ def _read(path: str) -> str:
     return (HERE / path).read_text(encoding="utf-8")
 
 
-def esm(name: str) -> str:
-    """The class colours, ``js/softmax.js`` and the component's own ``js/<name>.js``, as one module."""
+def esm(name: str, *shared: str) -> str:
+    """The class colours, ``js/softmax.js``, any ``shared`` helper modules (e.g. "plot") and the component's own
+    ``js/<name>.js``, as one module."""
     palette = f"const PALETTE = {json.dumps(CLASS_COLORS)};\n"
-    return palette + _read("js/softmax.js") + "\n" + _read(f"js/{name}.js")
+    return "\n".join([palette, *(_read(f"js/{m}.js") for m in ("softmax", *shared, name))])
 
 
 def read_css(name: str) -> str:

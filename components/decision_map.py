@@ -71,7 +71,7 @@ class MapCanvas(JSComponent):
     y_label = param.String(default="x2")
     marker = param.List(default=[], doc="[x, y] of the picked point or place, or [].")
 
-    _esm = esm("decision_map")
+    _esm = esm("decision_map", "plot")
     _stylesheets = stylesheets("decision_map")
 
     def __init__(self, on_click=None, **params):

@@ -21,7 +21,7 @@ class TrainingCurves(JSComponent):
 
     history = param.Bytes(default=None, doc="float32 rows (epoch, train_loss, train_acc, val_loss, val_acc).")
 
-    _esm = esm("training_curves")
+    _esm = esm("training_curves", "plot")
     _stylesheets = stylesheets("training_curves")
 
     def show(self, history: list[Metrics]) -> None:

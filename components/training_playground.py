@@ -208,6 +208,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.status = ""
         self.trainer = trainer
         train, validation = split_indices(len(self._dataset), trainer.config.test_size, trainer.config.split_seed)
+        self._validation = set(validation.tolist())  # for the picked point's label, twice a second
         with pn.io.hold():
             self.map.show_data(self._dataset, train, validation, trainer.extent)
             self.curves.reset()
@@ -227,18 +228,14 @@ class TrainingPlayground(pn.viewable.Viewer):
             self._show_forward_pass()
 
     def _show_forward_pass(self):
-        data, trainer, index = self._dataset, self.trainer, self.map.picked
+        data, index = self._dataset, self.map.picked
         point = data.X_raw[index] if index is not None else np.asarray(self.map.clicked)
-        in_validation = index is not None and index in set(split_indices(len(data), trainer.config.test_size,
-                                                                          trainer.config.split_seed)[1])
-        title = (f"Point {index} ({'validation' if in_validation else 'training'})" if index is not None
-                 else "A place on the map")
-        if index is not None and data.source.get("dataset") == "ames":
-            title = title.replace("Point", "House")
+        part = "validation" if index in self._validation else "training"
+        title = f"{self.forward.noun.capitalize()} {index} ({part})" if index is not None else "A place on the map"
         self.forward.param.update(
             title=title, feature_names=list(data.feature_names), inputs_raw=[float(v) for v in point],
             inputs_model=[float(v) for v in data.standardize(point)],
-            logits=[float(v) for v in trainer.logits(point, units="raw")],
+            logits=[float(v) for v in self.trainer.logits(point, units="raw")],
             class_names=list(data.class_names), target=int(data.y[index]) if index is not None else None,
         )
 

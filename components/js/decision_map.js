@@ -4,34 +4,7 @@
 // is painted its number goes back (model.shown), so the server never sends faster than the browser paints.
 // Frames and points arrive as bytes laid out by pack_frame and pack_points in components/decision_map.py.
 
-const NS = "http://www.w3.org/2000/svg";
 const HEIGHT = 500;
-
-function niceTicks(lo, hi, count) {
-  const raw = (hi - lo) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
-  const first = Math.ceil(lo / step) * step;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const ticks = [];
-  for (let v = first; v <= hi + step * 1e-9; v += step) ticks.push([v, v.toFixed(decimals)]);
-  return ticks;
-}
-
-function svg(tag, attrs, text) {
-  const node = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function bytesOf(value) {
-  if (value == null) return null;
-  if (value instanceof ArrayBuffer) return value;
-  if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
-  const text = atob(value);  // base64, should a transport send it as text
-  return Uint8Array.from(text, (c) => c.charCodeAt(0)).buffer;
-}
 
 /** The points: {x, y, cls, part} from [N uint32, pad uint32, x f64[N], y f64[N], class u8[N], part u8[N]]. */
 function unpackPoints(value) {

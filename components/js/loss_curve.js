@@ -1,15 +1,7 @@
 // The cross-entropy L(z_y) as the true class's logit z_y varies with the other logits held, and p(true class)
 // beside it; the current point is marked. With two classes, p = sigmoid(z_1 - z_0), which the caption shows.
 
-const NS = "http://www.w3.org/2000/svg";
 const W = 480, H = 220, PAD = { left: 46, right: 46, top: 12, bottom: 36 };
-
-function svg(tag, attrs = {}, text = null) {
-  const node = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== null) node.textContent = text;
-  return node;
-}
 
 function path(xs, ys, sx, sy) {
   return xs.map((x, i) => `${i ? "L" : "M"}${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join("");

@@ -2,29 +2,12 @@
 // float32 rows (epoch, train loss, train accuracy, validation loss, validation accuracy), thinned on the server
 // to a few hundred; redrawing two paths costs far less than a plotting library's full repaint.
 
-const NS = "http://www.w3.org/2000/svg";
 const HEIGHT = 220;  // CSS pixels at the normal text size; the charts are as wide as their column
 const COLUMNS = 5;
 
-function niceStep(span, count) {
-  const raw = span / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
-}
-
-function svg(tag, attrs, text) {
-  const node = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function rows(value) {
-  if (value == null) return new Float32Array(0);
-  const buffer = value instanceof ArrayBuffer ? value
-    : ArrayBuffer.isView(value) ? value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)
-    : Uint8Array.from(atob(value), (c) => c.charCodeAt(0)).buffer;
-  return new Float32Array(buffer);
+  const buffer = bytesOf(value);
+  return buffer ? new Float32Array(buffer) : new Float32Array(0);
 }
 
 export function render({ model, el }) {
