@@ -11,6 +11,7 @@ import panel as pn
 import param
 
 from components.assets import stylesheets
+from components.checkbox import labelled_checkbox
 from models.data import TOYS, Dataset, load_ames, load_csv, load_toy
 from models.training import Config
 
@@ -115,7 +116,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
                         w.FloatSlider.from_param(self.param.noise, **fill),
                         w.IntSlider.from_param(self.param.classes, **fill),
                         w.IntInput.from_param(self.param.data_seed, **fill), **fill)
-        standardize = w.Checkbox.from_param(self.param.standardize)
+        standardize = labelled_checkbox(self, "standardize")
 
         def show_data_controls(*_):
             toy.visible = self.dataset in TOY_NAMES

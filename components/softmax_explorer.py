@@ -11,6 +11,7 @@ import numpy as np
 import panel as pn
 import param
 
+from components.checkbox import labelled_checkbox
 from components.logit_inputs import LogitSliders, TemperatureSlider
 from components.logit_text import LOGIT_LIMIT, MAX_CLASSES, format_logits, parse_class_names, parse_logits
 from components.shortcuts import Shortcuts
@@ -289,10 +290,7 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         run = button("▶ Run steps", self.run, "Take the given number of gradient steps, animated (key n)",
                      button_type="primary")
         self.param.watch(lambda e: setattr(run, "name", "■ Stop" if e.new else "▶ Run steps"), "running")
-        # A one-box group rather than a Checkbox: Bokeh's Checkbox leaves its box without an accessible name.
-        predict_first = pn.widgets.CheckBoxGroup(options=[PREDICT_FIRST], value=[PREDICT_FIRST] * self.predict_first)
-        predict_first.param.watch(lambda e: setattr(self, "predict_first", bool(e.new)), "value")
-        self.param.watch(lambda e: setattr(predict_first, "value", [PREDICT_FIRST] * e.new), "predict_first")
+        predict_first = labelled_checkbox(self, "predict_first")
         reveal = button("Reveal the results", self.reveal, "Show the hidden probabilities and loss (key v)",
                         button_type="warning", visible=self.concealed)
         self.param.watch(lambda e: setattr(reveal, "visible", e.new), "concealed")
