@@ -5,6 +5,7 @@ import torch
 from panel.io.resources import LOCAL_DIST
 
 from app.page import build_page
+from components.metrics import session_build
 
 # One thread per server process: a class's sessions share the cores, and small models gain nothing from more.
 torch.set_num_threads(1)
@@ -17,4 +18,5 @@ if doc is not None and "dist_url" not in doc._template_variables:
     doc._template_variables["dist_url"] = f"{pn.state.rel_path}/{LOCAL_DIST}" if pn.state.rel_path else LOCAL_DIST
 
 pn.extension("filedropper", design="bootstrap", notifications=False)
-build_page().servable(title="Softmax Explorer")
+with session_build():  # CPU time of building this session's page, for /metrics
+    build_page().servable(title="Softmax Explorer")

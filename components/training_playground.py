@@ -15,6 +15,7 @@ import numpy as np
 import panel as pn
 import param
 
+from components import metrics
 from components.assets import stylesheets
 from components.code_view import CodeView
 from components.decision_map import DecisionMap
@@ -120,6 +121,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         start = time.process_time()
         self.trainer.step(self.epochs_per_frame, record=numbers)
         self._train_ms = 1000 * (time.process_time() - start)
+        metrics.TRAINING_CPU.inc(self._train_ms / 1000)
         self._draw(numbers=numbers, picture=self.map.ready)
 
     def _tick(self) -> None:
@@ -177,6 +179,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         # The server's cost of drawing, shown with the next numbers (for the benchmark; see BENCHMARKS.md).
         self._draw_ms = 1000 * (time.process_time() - start)
         self.frames += picture
+        metrics.FRAMES_SENT.inc(picture)
 
     def _show_details(self) -> None:
         trainer = self.trainer
