@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import panel as pn
+from panel.io.location import Location
 
 from app.playground_url import KEYS as PLAYGROUND_KEYS
 from app.playground_url import playground_query, playground_state
 from app.url_state import (
     EXPLORER_KEYS,
+    PAGE_KEYS,
     TABS,
     app_state,
     explorer_query,
     explorer_state,
     format_query,
-    parse_query,
+    read_query,
 )
+from components.notice import notice
 from components.page_controls import CopyButton, LectureToggle, TabKeys, ThemeSwitch
 from components.playground_config import PlaygroundConfig
 from components.softmax_explorer import SoftmaxExplorer
@@ -22,17 +25,12 @@ from components.training_playground import TrainingPlayground
 
 TITLE = "Softmax Explorer"
 URL_DELAY_MS = 300
-EXPLORER_STATE = [p for p in SoftmaxExplorer.param
-                  if p not in ("name", "probabilities", "loss", "gradient", "message", "running")]
 
 
 def url_warning(warnings: list[str]) -> pn.pane.Alert:
     """A visible note that some of the link's settings were not usable and defaults were used instead."""
-    items = "".join(f"<li>{w}</li>" for w in warnings)
-    return pn.pane.Alert(
-        f"<b>Some settings in the link could not be used; defaults were used instead.</b><ul>{items}</ul>",
-        alert_type="warning", visible=bool(warnings), sizing_mode="stretch_width", css_classes=["url-warning"],
-    )
+    return notice("warning", "Some settings in the link could not be used; defaults were used instead."
+                  if warnings else "", warnings, css_classes=["url-warning"])
 
 
 class Page:
@@ -40,7 +38,7 @@ class Page:
 
     def __init__(self, search: str):
         self.location = pn.state.location
-        self.query = parse_query(search)
+        self.query, query_warnings = read_query(search)
         page, page_warnings = app_state(self.query)
         state, warnings = explorer_state(self.query)
         self.training, training_warnings = playground_state(self.query)
@@ -56,7 +54,7 @@ class Page:
         self.tabs.param.watch(self._open_tab, "active")
         self._open_tab()
         self._pending = False
-        self.explorer.param.watch(self._schedule_url, EXPLORER_STATE)
+        self.explorer.param.watch(self._schedule_url, list(EXPLORER_KEYS.values()))
         self.lecture.param.watch(self._schedule_url, "present")
         self.tabs.param.watch(self._schedule_url, "active")
         pn.state.onload(self._schedule_url)
@@ -66,7 +64,7 @@ class Page:
                            ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"), self.lecture,
                            TabKeys(width=0, height=0, margin=0),
                            sizing_mode="stretch_width", align="center")],
-            main=[url_warning(page_warnings + warnings + training_warnings), self.tabs],
+            main=[url_warning(query_warnings + page_warnings + warnings + training_warnings), self.tabs],
             collapsed_sidebar=True,
             # No busy spinner: training keeps the server busy many times a second, and each change of the
             # spinner is a message and a flicker in the header.
@@ -104,8 +102,8 @@ class Page:
 
     def _write_url(self):
         self._pending = False
-        current = parse_query(self.location.search)
-        ours = (*EXPLORER_KEYS, *PLAYGROUND_KEYS, "present", "tab")
+        current, _ = read_query(self.location.search)  # other keys in the link stay, if short enough to read
+        ours = (*EXPLORER_KEYS, *PLAYGROUND_KEYS, *PAGE_KEYS)
         query = {k: v for k, v in current.items() if k not in ours}
         query["tab"] = TABS[self.tabs.active]
         query.update(explorer_query(self.explorer))
@@ -115,10 +113,30 @@ class Page:
             query.update(playground_query(self.playground, full=self.tabs.active == 1))
         if self.lecture.present:
             query["present"] = "1"
+        if pn.config.theme == "dark":
+            query["theme"] = "dark"
         self.location.search = format_query(query)
+
+
+class BoundedLocation(Location):
+    """Panel's Location without its own reading of the query, which turns every number into an int and fails
+    the whole session on a value of 5,000 digits. This app reads the query itself, bounded (``read_query``),
+    and syncs no parameter through the Location, so the Location needs no parsed query."""
+
+    @property
+    def query_params(self) -> dict:
+        return {}
+
+
+def _bounded_location() -> Location | None:
+    """This session's Location, made before Panel makes its own (it is kept per document in ``pn.state``)."""
+    doc = pn.state.curdoc
+    if doc is not None and doc.session_context is not None and doc not in pn.state._locations:
+        pn.state._locations[doc] = BoundedLocation.from_request(doc.session_context.request)
+    return pn.state.location
 
 
 def build_page(search: str | None = None):
     """Everything one session sees, initialised from the query string (the browser's, unless ``search``)."""
-    location = pn.state.location
+    location = _bounded_location()
     return Page(search if search is not None else (location.search if location else "")).template

@@ -1,31 +1,58 @@
 """The URL query string <-> the app's state, with the rule: a bad value falls back to its default and says so.
 
 ``?logits=1,2,-1&target=1&temperature=1&classes=low,medium,high`` reads into the explorer's parameters; every
-change writes back, so the address is always a link to what is on screen.
+change writes back, so the address is always a link to what is on screen. One table, :data:`EXPLORER_KEYS`, names
+the explorer's settings; how each is read and written follows from its parameter (bounds, type), as the training
+tab's table in ``app/playground_url.py`` does. Everything is bounded before it is parsed (``models/inputs.py``).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode
 
-from components.logit_text import format_number, parse_class_names, parse_logits
-from components.softmax_explorer import (
-    DEFAULT_CLASSES,
-    DEFAULT_TARGET,
-    SECTIONS,
-    SoftmaxExplorer,
-    default_logits,
+import param
+
+from components.softmax_explorer import DEFAULT_CLASSES, DEFAULT_TARGET, SoftmaxExplorer, default_logits
+from models.inputs import (
+    MAX_QUERY,
+    MAX_VALUE,
+    format_number,
+    parse_class_names,
+    parse_flag,
+    parse_logits,
+    parse_number,
+    quote,
 )
 
 TABS = ("explore", "train")
-_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+THEMES = ("default", "dark")
+# query key -> the SoftmaxExplorer parameter it sets; a new setting is one line here.
+EXPLORER_KEYS = {
+    "logits": "logits", "classes": "class_names", "target": "target", "temperature": "temperature",
+    "goal": "goal", "conceal": "concealed", "hide": "hide", "lr": "lr", "steps": "steps",
+}
+ALWAYS = ("logits", "target", "temperature", "classes")  # written even at their defaults: the example itself
+PAGE_KEYS = ("tab", "present", "theme")
 
 
 def parse_query(search: str) -> dict[str, str]:
-    """``?a=1&b=x`` -> {"a": "1", "b": "x"}; the last of repeated keys wins."""
+    """``?a=1&b=x`` -> {"a": "1", "b": "x"}; the last of repeated keys wins. Unchecked: see read_query."""
     return dict(parse_qsl(search.lstrip("?"), keep_blank_values=True))
+
+
+def read_query(search: str) -> tuple[dict[str, str], list[str]]:
+    """The query's values that are short enough to read, and a warning for each that is not (or for all)."""
+    if len(search) > MAX_QUERY:
+        return {}, [f"the link's settings are {len(search):,} characters long (at most {MAX_QUERY:,} are read), "
+                    "so none of them was used"]
+    query, warnings = {}, []
+    for key, value in parse_query(search).items():
+        if len(key) > MAX_VALUE or len(value) > MAX_VALUE:
+            warnings.append(f"{quote(key)}: {quote(value)} is too long ({len(value):,} characters)")
+        else:
+            query[key] = value
+    return query, warnings
 
 
 def format_query(query: Mapping[str, str]) -> str:
@@ -33,44 +60,50 @@ def format_query(query: Mapping[str, str]) -> str:
     return "?" + urlencode(query, safe=",") if query else ""
 
 
-def _flag(value: str) -> bool:
-    if value.lower() in _TRUE:
-        return True
-    if value.lower() in _FALSE:
-        return False
-    raise ValueError("use 1 or 0")
+def parse_value(parameter: param.Parameter, text: str):
+    """``text`` as a value of ``parameter`` (a flag, a choice, or a number within its bounds), or a ValueError."""
+    if isinstance(parameter, param.Boolean):
+        return parse_flag(text)
+    if isinstance(parameter, param.Selector):
+        for choice in parameter.objects:
+            if text == str(choice) or (isinstance(choice, int | float) and _same_number(text, choice)):
+                return choice
+        choices = ", ".join(format_number(c) if isinstance(c, float) else str(c) for c in parameter.objects)
+        raise ValueError(f"{quote(text)} is not one of {choices}")
+    low, high = parameter.bounds
+    return parse_number(text, low, high, whole=isinstance(parameter, param.Integer))
 
 
-def _number(value: str, low: float, high: float) -> float:
+def _same_number(text: str, choice: float) -> bool:
     try:
-        number = float(value)
+        return abs(parse_number(text, -1e9, 1e9) - choice) <= 1e-12 * abs(choice)
     except ValueError:
-        number = math.nan  # text: the same advice as for a number out of range
-    if not (math.isfinite(number) and low <= number <= high):
-        raise ValueError(f"use a number from {low:g} to {high:g}")
-    return number
+        return False
 
 
-def _whole(value: str, low: int, high: int) -> int:
-    number = _number(value, low, high)
-    if not number.is_integer():
-        raise ValueError(f"use a whole number from {low} to {high}")
-    return int(number)
+def format_value(value) -> str:
+    """A parameter's value as a link writes it: ``1``/``0``, ``1,2,-1``, ``0.3``."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, list | tuple):
+        return ",".join(format_value(v) for v in value)
+    return format_number(value) if isinstance(value, float) else str(value)
 
 
 def app_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
-    """The page-wide settings: which tab is open and whether lecture mode is on."""
-    state, warnings = {"tab": "explore", "present": False}, []
-    if "tab" in query:
-        if query["tab"] in TABS:
-            state["tab"] = query["tab"]
-        else:
-            warnings.append(f"tab={query['tab']!r} is not one of {', '.join(TABS)}")
+    """The page-wide settings: which tab is open, whether lecture mode is on, and the theme."""
+    state, warnings = {"tab": "explore", "present": False, "theme": "default"}, []
+    for key, choices in (("tab", TABS), ("theme", THEMES)):
+        if key in query:
+            if query[key] in choices:
+                state[key] = query[key]
+            else:
+                warnings.append(f"{key}: {quote(query[key])} is not one of {', '.join(choices)}")
     if "present" in query:
         try:
-            state["present"] = _flag(query["present"])
+            state["present"] = parse_flag(query["present"])
         except ValueError as error:
-            warnings.append(f"present={query['present']!r}: {error}")
+            warnings.append(f"present: {error}")
     return state, warnings
 
 
@@ -84,9 +117,10 @@ def explorer_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
         try:
             return parse(query[key])
         except ValueError as error:
-            warnings.append(f"{key}={query[key]!r}: {error}")
+            warnings.append(f"{key}: {error}")
             return None
 
+    # The example first: the other settings are checked against its number of classes.
     names = read("classes", parse_class_names)
     logits = read("logits", parse_logits)
     if logits is None:
@@ -101,37 +135,31 @@ def explorer_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
 
     def target(value):
         # An index first: it is what the app writes, and a class may well be named "1".
-        if value.isdigit() and int(value) < k:
+        if value.isascii() and value.isdigit() and len(value) <= 2 and int(value) < k:
             return int(value)
         if value in names:
             return names.index(value)
-        raise ValueError(f"use a class index from 0 to {k - 1} or a class name")
+        raise ValueError(f"{quote(value)} is not a class: use an index from 0 to {k - 1} or a class name")
 
     def goal(value):
-        p = [_number(v, 0, 1) for v in value.split(",")]
+        p = [parse_number(v, 0, 1) for v in value.split(",")[: k + 1]]
         if len(p) != k or abs(sum(p) - 1) > 0.01:
             raise ValueError(f"give {k} probabilities that sum to 1")
         return p
 
     def hide(value):
         sections = [s for s in value.split(",") if s]
-        unknown = [s for s in sections if s not in SECTIONS]
+        unknown = [s for s in sections if s not in SoftmaxExplorer.param.hide.objects]
         if unknown:
-            raise ValueError(f"unknown {', '.join(unknown)}; use any of {', '.join(SECTIONS)}")
+            raise ValueError(f"{', '.join(map(quote, unknown[:3]))} not known; use any of "
+                             f"{', '.join(SoftmaxExplorer.param.hide.objects)}")
         return sections
 
-    bounds = SoftmaxExplorer.param
-    parsers = {
-        "target": ("target", target),
-        "temperature": ("temperature", lambda v: _number(v, *bounds.temperature.bounds)),
-        "goal": ("goal", goal),
-        "conceal": ("concealed", _flag),
-        "hide": ("hide", hide),
-        "lr": ("lr", lambda v: _number(v, *bounds.lr.bounds)),
-        "steps": ("steps", lambda v: _whole(v, *bounds.steps.bounds)),
-    }
-    for key, (name, parse) in parsers.items():
-        value = read(key, parse)
+    special = {"target": target, "goal": goal, "hide": hide}
+    for key, name in EXPLORER_KEYS.items():
+        if name in ("logits", "class_names"):  # read above
+            continue
+        value = read(key, special.get(key) or (lambda text, p=SoftmaxExplorer.param[name]: parse_value(p, text)))
         if value is not None:
             state[name] = value
     return state, warnings
@@ -139,22 +167,9 @@ def explorer_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
 
 def explorer_query(explorer: SoftmaxExplorer) -> dict[str, str]:
     """The query string's part for the explorer: the example always, the rest when not at its default."""
-    query = {
-        "logits": ",".join(format_number(v) for v in explorer.logits),
-        "target": str(explorer.target),
-        "temperature": format_number(explorer.temperature),
-        "classes": ",".join(explorer.class_names),
-    }
-    defaults = SoftmaxExplorer.param
-    optional = {
-        "goal": (explorer.goal, ",".join(format_number(p) for p in explorer.goal)),
-        "conceal": (explorer.concealed, "1"),
-        "hide": (explorer.hide, ",".join(explorer.hide)),
-        "lr": (explorer.lr != defaults.lr.default, format_number(explorer.lr)),
-        "steps": (explorer.steps != defaults.steps.default, str(explorer.steps)),
-    }
-    query.update({key: text for key, (present, text) in optional.items() if present})
+    query = {}
+    for key, name in EXPLORER_KEYS.items():
+        value = getattr(explorer, name)
+        if key in ALWAYS or value != SoftmaxExplorer.param[name].default:
+            query[key] = format_value(value)
     return query
-
-
-EXPLORER_KEYS = ("logits", "target", "temperature", "classes", "goal", "conceal", "hide", "lr", "steps")

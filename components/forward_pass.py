@@ -14,8 +14,8 @@ import panel as pn
 import param
 
 from components.assets import html_div, stylesheets
-from components.logit_text import LOGIT_LIMIT
 from components.softmax_view import GradientBars, ProbabilityBars, Readout
+from models.inputs import LOGIT_LIMIT
 
 
 class ForwardPass(pn.viewable.Viewer):

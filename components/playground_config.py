@@ -1,25 +1,24 @@
-"""What a training run is made of: the data, the model and the optimiser; the training tab's state in the URL."""
+"""What a training run is made of: the data, the model and the optimizer; the training tab's state in the URL."""
 
 from __future__ import annotations
 
-import io
 import itertools
 from functools import cache
 
-import pandas as pd
 import panel as pn
 import param
 
 from components.assets import stylesheets
 from components.checkbox import labelled_checkbox
-from models.data import TOYS, Dataset, load_ames, load_csv, load_toy
+from components.csv_upload import CsvUpload
+from models.data import TOYS, Dataset, load_ames, load_toy
+from models.inputs import MAX_CLASSES, MAX_LAYERS, parse_hidden
 from models.training import Config
 
 TOY_NAMES = tuple(TOYS)
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0)
 BATCH_SIZES = (0, 8, 16, 32, 64, 128, 256)  # 0: the whole training set at once (full batch)
 WEIGHT_DECAYS = (0.0, 0.0001, 0.001, 0.01, 0.1)
-MAX_LAYERS, MAX_WIDTH = 4, 512
 
 
 @cache
@@ -28,31 +27,13 @@ def ames(standardize: bool) -> Dataset:
     return load_ames(standardize=standardize)
 
 
-def parse_hidden(text: str) -> list[int]:
-    """Hidden layer widths from text such as ``100`` or ``16, 16``: 1 to 4 layers of 1 to 512 units."""
-    parts = [p for p in str(text).replace(",", " ").split() if p]
-    if not 1 <= len(parts) <= MAX_LAYERS:
-        raise ValueError(f"give 1 to {MAX_LAYERS} layer widths, such as 100 or 16, 16")
-    if not all(p.isdigit() and 1 <= int(p) <= MAX_WIDTH for p in parts):
-        raise ValueError(f"layer widths must be whole numbers from 1 to {MAX_WIDTH}")
-    return [int(p) for p in parts]
-
-
-def csv_columns(data: bytes) -> list[str]:
-    """The column names in a CSV file's header (for the column pickers), or a ValueError."""
-    try:
-        return [str(c) for c in pd.read_csv(io.BytesIO(data), nrows=0).columns]
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise ValueError(f"the file could not be read as CSV: {error}") from error
-
-
 class PlaygroundConfig(pn.viewable.Viewer):
-    """The data set, the network and the optimiser, with the controls that set them."""
+    """The data set, the network and the optimizer, with the controls that set them."""
 
     dataset = param.Selector(default="ames", objects=["ames", *TOY_NAMES], doc="ames, a toy set, or csv.")
     points = param.Integer(default=300, bounds=(50, 2000), doc="Toy sets: how many points.")
     noise = param.Number(default=0.1, bounds=(0, 2), step=0.01, doc="Toy sets: how noisy.")
-    classes = param.Integer(default=3, bounds=(2, 10), doc="Blobs and spiral: how many classes.")
+    classes = param.Integer(default=3, bounds=(2, MAX_CLASSES), doc="Blobs and spiral: how many classes.")
     data_seed = param.Integer(default=0, bounds=(0, 10**6), label="Data seed")
     standardize = param.Boolean(default=True, label="Standardise the inputs (mean 0, std 1)")
     model = param.Selector(default="logreg", objects=["logreg", "mlp"])
@@ -64,7 +45,17 @@ class PlaygroundConfig(pn.viewable.Viewer):
     weight_decay = param.Selector(default=0.0, objects=list(WEIGHT_DECAYS), label="Weight decay (L2)")
     seed = param.Integer(default=42, bounds=(0, 10**6), label="Seed (initial weights, batch order)")
     csv = param.ClassSelector(class_=Dataset, default=None, doc="The last CSV loaded, if any.")
-    message = param.String(default="", doc="Why the last data or model change was not applied.")
+    message = param.String(default="", doc="Why the last hidden-layer text was not applied.")
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.upload = CsvUpload()
+        self.upload.param.watch(self._csv_loaded, "dataset")
+
+    def _csv_loaded(self, event) -> None:
+        if "csv" not in self.param.dataset.objects:
+            self.param.dataset.objects = [*self.param.dataset.objects, "csv"]
+        self.param.update(csv=event.new, dataset="csv")
 
     def build_dataset(self) -> Dataset:
         """The data set the parameters describe (ValueError if they do not make one)."""
@@ -78,7 +69,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
         return load_toy(self.dataset, n=self.points, noise=self.noise, seed=self.data_seed, **extra)
 
     def build_config(self) -> Config:
-        """The models.training.Config for the network and optimiser the parameters describe."""
+        """The models.training.Config for the network and optimizer the parameters describe."""
         return Config(hidden=tuple(self.hidden) if self.model == "mlp" else (), activation=self.activation,
                       optimizer=self.optimizer, lr=float(self.lr), batch_size=self.batch_size or None,
                       weight_decay=float(self.weight_decay), seed=self.seed)
@@ -159,80 +150,12 @@ class PlaygroundConfig(pn.viewable.Viewer):
         batch.link(self, value="batch_size", bidirectional=True)
         return pn.Column(
             pn.pane.HTML("<h3 class='se-heading'>Data</h3>", stylesheets=stylesheets("training")),
-            dataset, toy, standardize, self._csv_controls(),
+            dataset, toy, standardize, self.upload,
             pn.pane.HTML("<h3 class='se-heading'>Model</h3>", stylesheets=stylesheets("training")),
             model, mlp, code,
-            pn.pane.HTML("<h3 class='se-heading'>Optimiser</h3>", stylesheets=stylesheets("training")),
+            pn.pane.HTML("<h3 class='se-heading'>Optimizer</h3>", stylesheets=stylesheets("training")),
             pn.Row(optimizer, w.Select.from_param(self.param.lr, **fill), **fill),
             pn.Row(batch, w.Select.from_param(self.param.weight_decay, **fill), **fill),
             w.IntInput.from_param(self.param.seed, **fill),
             sizing_mode="stretch_width",
         )
-
-    def _csv_controls(self):
-        """Upload a CSV, pick its columns, load it; the engine's errors are shown and nothing else changes."""
-        w = pn.widgets
-        upload = w.FileDropper(accepted_filetypes=[".csv", "text/csv"], max_file_size="20MB", multiple=False,
-                               layout="compact", sizing_mode="stretch_width")
-        pickers = [w.Select(name=label, options=[], sizing_mode="stretch_width")
-                   for label in ("Feature on the x axis", "Feature on the y axis", "Label (the class)")]
-        load = w.Button(label="Load the CSV", button_type="primary", disabled=True)
-        error = pn.pane.Alert(alert_type="danger", visible=False, sizing_mode="stretch_width",
-                              css_classes=["csv-error"])
-        loaded = pn.pane.Alert(alert_type="success", visible=False, sizing_mode="stretch_width",
-                               css_classes=["csv-loaded"])
-        upload_state = {}
-
-        def fail(text):
-            loaded.visible = False
-            error.object, error.visible = text, True
-
-        def uploaded(event):
-            error.visible = False
-            # A file dropped soon after another can arrive before the old one is taken out, so the dropper may
-            # hold both: read the one that is new, and forget the rest.
-            read = upload_state.get("files", {})
-            fresh = [name for name, data in event.new.items() if read.get(name) is not data]
-            for stale in [name for name in event.new if fresh and name != fresh[-1]]:
-                del event.new[stale]
-            upload_state["files"] = dict(event.new)
-            if not fresh:  # a file was taken out: what was loaded stays
-                return
-            name, data = fresh[-1], event.new[fresh[-1]]
-            data = data.encode() if isinstance(data, str) else data
-            try:
-                columns = csv_columns(data)
-                if len(columns) < 3:
-                    raise ValueError(f"the file has {len(columns)} column{'s' * (len(columns) != 1)} "
-                                     f"({', '.join(map(repr, columns))}); it needs two feature columns and a "
-                                     "label column")
-            except ValueError as problem:
-                load.param.update(label="Load the CSV", disabled=True)
-                return fail(f"{name}: {problem}")
-            upload_state.update(name=name, data=data)
-            for i, picker in enumerate(pickers):
-                picker.options = columns
-                picker.value = columns[i]
-            # The button names the file: an upload takes seconds, and this says which file a press loads.
-            load.param.update(label=f"Load {name}", disabled=False)
-
-        def load_csv_file(_):
-            try:
-                dataset = load_csv(upload_state["data"], features=(pickers[0].value, pickers[1].value),
-                                   label=pickers[2].value, name=upload_state["name"])
-            except ValueError as problem:
-                return fail(f"{upload_state['name']}: {problem}")
-            error.visible = False
-            n = dataset.dropped_rows
-            dropped = f"; {n:,} {'row' if n == 1 else 'rows'} with missing values {'was' if n == 1 else 'were'} left out" if n else ""
-            loaded.object = (f"Loaded {len(dataset):,} rows of {upload_state['name']}: classes "
-                             f"{', '.join(dataset.class_names)}{dropped}.")
-            loaded.visible = True
-            if "csv" not in self.param.dataset.objects:
-                self.param.dataset.objects = [*self.param.dataset.objects, "csv"]
-            self.param.update(csv=dataset, dataset="csv")
-
-        upload.param.watch(uploaded, "value")
-        load.on_click(load_csv_file)
-        return pn.Card(upload, *pickers, load, error, loaded, title="Your own data (CSV)", collapsed=True,
-                       sizing_mode="stretch_width")

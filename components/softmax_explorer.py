@@ -13,9 +13,10 @@ import param
 
 from components.checkbox import labelled_checkbox
 from components.logit_inputs import LogitSliders, TemperatureSlider
-from components.logit_text import LOGIT_LIMIT, MAX_CLASSES, format_logits, parse_class_names, parse_logits
+from components.notice import notice, show
 from components.shortcuts import Shortcuts
 from components.softmax_view import GradientBars, LossCurve, ProbabilityBars, Readout
+from models.inputs import LOGIT_LIMIT, MAX_CLASSES, format_logits, parse_class_names, parse_logits
 from models.softmax import cross_entropy, cross_entropy_grad, softmax
 
 DEFAULT_CLASSES = ("low", "medium", "high")
@@ -281,12 +282,8 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         names.param.watch(lambda e: self.set_class_names_text(e.new), "value")
         self.param.watch(lambda e: setattr(entry, "value", format_logits(e.new)), "logits")
         self.param.watch(lambda e: setattr(names, "value", ", ".join(e.new)), "class_names")
-        message = pn.pane.Alert(alert_type="warning", visible=False, sizing_mode="stretch_width", margin=(0, 5))
-
-        def show_message(event):
-            message.object, message.visible = event.new, bool(event.new)
-
-        self.param.watch(show_message, "message")
+        message = notice("warning", margin=(0, 5))
+        self.param.watch(lambda e: show(message, e.new), "message")
         run = button("▶ Run steps", self.run, "Take the given number of gradient steps, animated (key n)",
                      button_type="primary")
         self.param.watch(lambda e: setattr(run, "name", "■ Stop" if e.new else "▶ Run steps"), "running")

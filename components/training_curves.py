@@ -21,7 +21,7 @@ class TrainingCurves(JSComponent):
 
     history = param.Bytes(default=None, doc="float32 rows (epoch, train_loss, train_acc, val_loss, val_acc).")
 
-    _esm = esm("training_curves", "plot")
+    _esm = esm("training_curves")
     _stylesheets = stylesheets("training_curves")
 
     def show(self, history: list[Metrics]) -> None:
@@ -87,8 +87,3 @@ class ConfusionMatrix(pn.viewable.Viewer):
 
     def __panel__(self):
         return pn.pane.Bokeh(self._div, sizing_mode="stretch_width")
-
-
-def confusion_counts(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarray:
-    """counts[i, j]: how many points of class i were predicted as class j."""
-    return np.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)

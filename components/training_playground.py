@@ -1,7 +1,8 @@
 """The training tab: a model that trains live on a data set, with its map, curves, tensors, code and one house.
 
-Each session has its own Trainer and its own loop (a periodic callback), which stops when the session ends.
-A frame trains ``epochs_per_frame`` epochs, then redraws; training speed and frame rate are set independently.
+Each session has its own Trainer and its own loop (a periodic callback), which stops when its page closes or stops
+reading. A frame trains ``epochs_per_frame`` epochs (or less, within the time the process's room gives it; an
+epoch then goes on at the next frame), then redraws; training speed and frame rate are set independently.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from components.assets import stylesheets
 from components.code_view import CodeView
 from components.decision_map import DecisionMap
 from components.forward_pass import ForwardPass
+from components.notice import notice, show
 from components.playground_config import PlaygroundConfig
+from components.room import ROOM
 from components.shortcuts import Shortcuts
 from components.tensor_shapes import TensorShapes
-from components.training_curves import ConfusionMatrix, EpochLine, TrainingCurves, confusion_counts
+from components.training_curves import ConfusionMatrix, EpochLine, TrainingCurves
 from models.codegen import script
-from models.data import AMES_CSV, split_indices
+from models.data import AMES_CSV
 from models.training import Trainer
 
 log = logging.getLogger(__name__)
@@ -37,6 +40,7 @@ FRAMES_PER_SECOND = (5, 10, 20, 30)
 GRID_SIZES = (50, 100, 150, 200)
 DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
 NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
+STALLED_S = 10.0  # a page that has painted no frame for this long is not being read (hidden, or gone): pause
 DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv")
 MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
 
@@ -71,6 +75,8 @@ class TrainingPlayground(pn.viewable.Viewer):
     grid = param.Selector(default=100, objects=list(GRID_SIZES), label="Map grid")
     status = param.String(default="", doc="Why training stopped on its own, e.g. it diverged.")
     handoff = param.Dict(default=None, allow_None=True, doc="An example the student sent to the explorer.")
+    problem = param.String(default="", doc="Why the last change of data or model was not applied.")
+    busy = param.String(default="", doc="Whether the server has slowed this session's frames, and to what.")
 
     def __init__(self, dark: bool = False, **params):
         params.setdefault("config", PlaygroundConfig())
@@ -86,29 +92,38 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.frames = 0  # drawn since the session started: the loop's heartbeat, for tests and benchmarks
         self._train_ms = self._draw_ms = 0.0
         self._loop = None
-        self._tick_end = 0.0
+        self._doc = pn.state.curdoc
+        self._tick_end = self._frame_at = self._answered_at = 0.0
         self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
-        self.config.param.watch(self._data_changed, list(DATA_PARAMS))
-        self.config.param.watch(self._model_changed, list(MODEL_PARAMS))
+        self.config.param.watch(self._rebuild, [*DATA_PARAMS, *MODEL_PARAMS])
         self.map.param.watch(self._picked, ["clicked"])
         self.forward.param.watch(self._hand_off, "handoff")
         if pn.state.curdoc and pn.state.curdoc.session_context:
             pn.state.on_session_destroyed(self._session_ended)
-        self._data_changed()
+        self._rebuild()
 
     # --- the run -----------------------------------------------------------------------------------------------
     @param.depends("playing", "frames_per_second", watch=True)
     def _run_loop(self):
         if self._loop is not None:
-            self._loop()
-            self._loop = None
+            self._stop_loop()
             if not self.playing:
                 self.trainer.record()  # frames and numbers are skipped in between: show where training stopped
                 self._draw(details=True)
         if self.playing:
             self.status = ""
+            self._answered_at = time.monotonic()
+            ROOM.join(self)
+            metrics.TRAINING_PLAYING.set(ROOM.playing)
             self._loop = every(round(1000 / self.frames_per_second), self._tick)
+
+    def _stop_loop(self) -> None:
+        if self._loop is not None:
+            self._loop()
+            self._loop = None
+        ROOM.leave(self)
+        metrics.TRAINING_PLAYING.set(ROOM.playing)
 
     def frame(self) -> None:
         """One tick of the loop: train ``epochs_per_frame`` epochs, then draw what is due.
@@ -117,11 +132,22 @@ class TrainingPlayground(pn.viewable.Viewer):
         enough are unpainted, so a slow browser never builds up a backlog; the numbers (evaluated on both parts)
         are computed and sent ten times a second.
         """
-        numbers = time.monotonic() - self._numbers_at >= NUMBERS_EVERY_S
+        now = time.monotonic()
+        numbers = now - self._numbers_at >= NUMBERS_EVERY_S
+        fps = ROOM.frames_per_second(self.frames_per_second)
         start = time.process_time()
-        self.trainer.step(self.epochs_per_frame, record=numbers)
+        self.trainer.step(self.epochs_per_frame, record=numbers, budget=ROOM.budget(fps))
         self._train_ms = 1000 * (time.process_time() - start)
         metrics.TRAINING_CPU.inc(self._train_ms / 1000)
+        if self.map.ready:
+            self._answered_at = now
+        elif now - self._answered_at > STALLED_S:
+            self.playing = False
+            self.status = (f"Training paused: this page painted no frame for {STALLED_S:g} s (a hidden tab or a "
+                           "lost connection). Press Play to go on.")
+            return
+        if numbers:
+            self.busy = ROOM.busy(self.frames_per_second)
         self._draw(numbers=numbers, picture=self.map.ready)
 
     def _tick(self) -> None:
@@ -130,11 +156,28 @@ class TrainingPlayground(pn.viewable.Viewer):
         A frame that outruns its period (many epochs of a big model, a busy server) would leave no time to read
         the browser's messages, Pause among them, before the next; skipping one keeps a third of the time free.
         """
-        if time.monotonic() - self._tick_end < 1 / (3 * self.frames_per_second):
+        now = time.monotonic()
+        if not self._page_open():
+            self.playing = False
+            return
+        if now - self._tick_end < 1 / (3 * self.frames_per_second):
             self._tick_end = 0.0
             return
+        # When the room lowers this session's frame rate, ticks come as often as before and some are skipped.
+        if now - self._frame_at < 0.95 / ROOM.frames_per_second(self.frames_per_second):
+            return
+        self._frame_at = now
         self.frame()
         self._tick_end = time.monotonic()
+
+    def _page_open(self) -> bool:
+        """Whether a browser is still connected to this session (a closed page's session lives on a while)."""
+        context = getattr(self._doc, "session_context", None)
+        session = getattr(context, "session", None)
+        if session is None or session.connection_count > 0:
+            return True
+        log.info("training loop stopped: page closed (session %s)", context.id)
+        return False
 
     def step(self) -> None:
         """One epoch, then draw (the step button)."""
@@ -183,41 +226,34 @@ class TrainingPlayground(pn.viewable.Viewer):
 
     def _show_details(self) -> None:
         trainer = self.trainer
-        validation = trainer.validation
-        predicted = trainer.predict_proba(validation.X).argmax(axis=1)
-        k = len(trainer.dataset.class_names)
-        self.confusion.param.update(counts=confusion_counts(validation.y, predicted, k),
-                                    class_names=list(trainer.dataset.class_names))
+        self.confusion.param.update(counts=trainer.confusion(), class_names=list(trainer.dataset.class_names))
         if self.map.clicked is not None:
             self._show_forward_pass()
 
     # --- changes -----------------------------------------------------------------------------------------------
-    def _data_changed(self, *_):
+    def _rebuild(self, *_):
+        """A new Trainer for the configuration's data and model: both valid and taken together, or neither."""
         try:
-            self._dataset = self.config.build_dataset()
+            dataset = self.config.build_dataset()
         except ValueError as error:
-            self.config.message = f"Data not changed: {error}."
+            self.problem = f"Data not changed: {error}."
             return
-        self.config.message = ""
-        self._model_changed()
-
-    def _model_changed(self, *_):
         try:
-            trainer = Trainer(self._dataset, self.config.build_config())
+            trainer = Trainer(dataset, self.config.build_config())
         except ValueError as error:
-            self.config.message = f"Model not changed: {error}."
+            self.problem = f"Model not changed: {error}."
             return
+        self.problem = ""
         self.playing = False
         self.status = ""
-        self.trainer = trainer
-        train, validation = split_indices(len(self._dataset), trainer.config.test_size, trainer.config.split_seed)
-        self._validation = set(validation.tolist())  # for the picked point's label, twice a second
+        self.trainer, self._dataset = trainer, dataset
+        self._validation = set(trainer.validation_indices.tolist())  # for the picked point's label, twice a second
         with pn.io.hold():
-            self.map.show_data(self._dataset, train, validation, trainer.extent)
+            self.map.show_data(dataset, trainer.train_indices, trainer.validation_indices, trainer.extent)
             self.curves.reset()
             self.shapes.shapes = [(name, list(shape)) for name, shape in trainer.shapes()]
             epochs = 1000 if trainer.config.hidden else 100
-            is_ames = self._dataset.source.get("dataset") == "ames"
+            is_ames = dataset.source.get("dataset") == "ames"
             self.code.param.update(code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
                                    data_file=str(AMES_CSV) if is_ames else "")
             self.forward.param.update(logits=[], noun="house" if is_ames else "point")
@@ -249,9 +285,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.param.trigger("handoff")
 
     def _session_ended(self, session_context) -> None:
-        if self._loop is not None:  # stopped here, so that pausing draws nothing for a page that is gone
-            self._loop()
-            self._loop = None
+        self._stop_loop()  # stopped here, so that pausing draws nothing for a page that is gone
         self.playing = False
         log.info("training loop stopped: session %s ended", session_context.id)
 
@@ -278,15 +312,17 @@ class TrainingPlayground(pn.viewable.Viewer):
         step.on_click(lambda _: self.step())
         reset = w.Button(name="Reset", width=70, description="Back to the initial weights (key r)")
         reset.on_click(lambda _: self.reset())
-        status = pn.pane.Alert(alert_type="danger", visible=False, sizing_mode="stretch_width",
-                               css_classes=["training-status"])
-        message = pn.pane.Alert(alert_type="warning", visible=False, sizing_mode="stretch_width")
+        status = notice("danger", self.status, css_classes=["training-status"])
+        message = notice("warning", css_classes=["training-problem"])
+        busy = notice("info", self.busy, css_classes=["training-busy"])
 
-        def show(alert, text):
-            alert.object, alert.visible = text, bool(text)
+        def show_message(*_):  # the configuration's own complaint (hidden layers), or a change not applied
+            show(message, self.config.message or self.problem)
 
         self.param.watch(lambda e: show(status, e.new), "status")
-        self.config.param.watch(lambda e: show(message, e.new), "message")
+        self.param.watch(lambda e: show(busy, e.new), "busy")
+        self.param.watch(show_message, "problem")
+        self.config.param.watch(show_message, "message")
         run = pn.Column(
             pn.FlexBox(play, step, reset, self.shortcuts(), sizing_mode="stretch_width", align_items="center"),
             pn.FlexBox(*(w.Select.from_param(p, sizing_mode="stretch_width", styles={"flex": "1 1 28%"}) for p in
@@ -300,7 +336,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         details = pn.Tabs(("Confusion matrix", self.confusion), ("Tensor shapes", self.shapes),
                           ("PyTorch code", self.code), sizing_mode="stretch_width")
         views = pn.Column(
-            status, self.epoch_line, self.map, self.curves,
+            status, busy, self.epoch_line, self.map, self.curves,
             pn.FlexBox(pn.Column(self.heading, self.forward,
                                  sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
                        pn.Column(details, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),

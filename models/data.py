@@ -12,6 +12,7 @@ pandas, because :mod:`models.codegen` copies their source into the scripts it wr
 from __future__ import annotations
 
 import argparse
+import csv
 import inspect
 import io
 from dataclasses import dataclass, replace
@@ -20,10 +21,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from models.inputs import CSV_MAX_BYTES, CSV_MAX_COLUMNS, CSV_MAX_ROWS, MAX_CLASSES, MAX_NAME, quote
+
 AMES_CSV = Path(__file__).with_name("data") / "ames.csv"
-MAX_ROWS = 100_000
-MAX_BYTES = 20_000_000
-MAX_CLASSES = 10
 
 
 @dataclass(frozen=True, eq=False)
@@ -223,56 +223,87 @@ def _numbers(column: pd.Series) -> np.ndarray:
     if bad.any():
         row = column.index[bad][0]
         raise ValueError(
-            f"column {column.name!r} must hold numbers, but line {row + 2} of the file has {column[row]!r}"
+            f"column {quote(column.name)} must hold numbers, but line {row + 2} of the file has {quote(column[row])}"
         )
     return values
 
 
-def load_csv(file, features, label: str, standardize: bool = True, name: str | None = None) -> Dataset:
+def _text(data: bytes, max_bytes: int) -> str:
+    """A CSV file's bytes as text: bounded, not binary, UTF-8 (with or without a byte-order mark)."""
+    if len(data) > max_bytes:
+        raise ValueError(f"the file is {len(data) / 1e6:.1f} MB; files of up to {max_bytes / 1e6:g} MB can be read")
+    if b"\0" in data[:65536]:
+        raise ValueError("the file is not text (it holds binary data); save the table as CSV and try again")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("the file is not UTF-8 text; save it as \"CSV UTF-8\" and try again") from None
+
+
+def csv_columns(data: bytes, max_bytes: int = CSV_MAX_BYTES) -> list[str]:
+    """The column names of a CSV file's header, checked: at least three, at most CSV_MAX_COLUMNS, no repeats."""
+    header = _text(data, max_bytes).partition("\n")[0].rstrip("\r")
+    if header.count(",") >= CSV_MAX_COLUMNS:  # counted before anything makes 200,000 names
+        raise ValueError(f"the file has {header.count(',') + 1:,} columns; files of up to {CSV_MAX_COLUMNS} can be read")
+    columns = next(csv.reader([header]), [])
+    if len(columns) < 3:
+        semicolons = " (its columns seem to be separated by semicolons: save it with commas)" if ";" in header else ""
+        raise ValueError(f"the file has {len(columns)} column{'s' * (len(columns) != 1)}{semicolons}; it needs "
+                         "two feature columns and a label column")
+    repeated = [c for i, c in enumerate(columns) if c in columns[:i]]
+    if repeated:
+        raise ValueError(f"the column name {quote(repeated[0])} appears more than once: give each column its own name")
+    if any(not c.strip() for c in columns):
+        raise ValueError("a column has no name: give every column a name in the first line")
+    return columns
+
+
+def load_csv(file, features, label: str, standardize: bool = True, name: str | None = None,
+             max_bytes: int = CSV_MAX_BYTES) -> Dataset:
     """A Dataset from a CSV file (a path, or the file's bytes): two numeric feature columns and a label column.
 
     Rows missing any of the three values are left out and counted in ``dropped_rows``. Labels may be text or
-    numbers; there must be 2 to 10 of them. The file may have at most 100,000 rows and 20 MB.
+    numbers; there must be 2 to MAX_CLASSES of them, each at most MAX_NAME characters. The file may have at
+    most CSV_MAX_ROWS rows, CSV_MAX_COLUMNS columns and ``max_bytes`` bytes.
     """
     if isinstance(file, bytes | bytearray):
-        name = name or "data.csv"
-        size, where, file = len(file), name, io.BytesIO(file)
+        name, where, data = name or "data.csv", name or "data.csv", bytes(file)
     else:
-        size, name, where = Path(file).stat().st_size, name or Path(file).name, str(file)
-    if size > MAX_BYTES:
-        raise ValueError(
-            f"the file is {size / 1e6:.1f} MB; files of up to {MAX_BYTES / 1e6:.0f} MB can be read"
-        )
+        path = Path(file)
+        if path.stat().st_size > max_bytes:
+            raise ValueError(f"the file is {path.stat().st_size / 1e6:.1f} MB; files of up to {max_bytes / 1e6:g} MB can be read")
+        name, where, data = name or path.name, str(file), path.read_bytes()
     features = tuple(features)
     if len(features) != 2 or len({*features, label}) != 3:
         raise ValueError(
-            f"choose two different feature columns and a third for the label, got {features} and {label!r}"
+            f"choose two different feature columns and a third for the label, got {', '.join(map(quote, features))} "
+            f"and {quote(label)}"
         )
-    try:
-        table = pd.read_csv(file, dtype=str)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise ValueError(f"the file could not be read as CSV: {error}") from error
-    missing = [column for column in (*features, label) if column not in table.columns]
+    columns = csv_columns(data, max_bytes)
+    missing = [column for column in (*features, label) if column not in columns]
     if missing:
-        raise ValueError(
-            f"the file has no column {', '.join(map(repr, missing))}; its columns are {', '.join(map(repr, table.columns))}"
-        )
-    if len(table) > MAX_ROWS:
-        raise ValueError(f"the file has {len(table):,} rows; files of up to {MAX_ROWS:,} rows can be read")
+        listed = ", ".join(map(quote, columns[:10])) + (", …" if len(columns) > 10 else "")
+        raise ValueError(f"the file has no column {', '.join(map(quote, missing))}; its columns are {listed}")
+    try:  # one row more than allowed, to tell a file that is too long
+        table = pd.read_csv(io.StringIO(_text(data, max_bytes)), dtype=str, usecols=[*features, label],
+                            nrows=CSV_MAX_ROWS + 1)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+        raise ValueError(f"the file could not be read as CSV ({str(error)[:80]})") from error
+    if len(table) > CSV_MAX_ROWS:
+        raise ValueError(f"the file has more than {CSV_MAX_ROWS:,} rows; files of up to {CSV_MAX_ROWS:,} rows can be read")
     complete = table.dropna(subset=[*features, label])
     if complete.empty:
-        raise ValueError(f"no row has values for all of {features[0]!r}, {features[1]!r} and {label!r}")
+        raise ValueError(f"no row has values for all of {quote(features[0])}, {quote(features[1])} and {quote(label)}")
     X_raw = np.column_stack([_numbers(complete[column]) for column in features])
     y, class_names = encode_labels(complete[label])
     if not 2 <= len(class_names) <= MAX_CLASSES:
-        raise ValueError(
-            f"the label column {label!r} has {len(class_names)} classes; it needs 2 to {MAX_CLASSES}"
-        )
+        raise ValueError(f"the label column {quote(label)} has {len(class_names):,} classes; it needs 2 to {MAX_CLASSES}")
+    long = [n for n in class_names if len(n) > MAX_NAME]
+    if long:
+        raise ValueError(f"the class {quote(long[0])} has a name longer than {MAX_NAME} characters")
     if standardize and np.any(X_raw.std(axis=0) == 0):
         constant = features[int(np.argmin(X_raw.std(axis=0)))]
-        raise ValueError(
-            f"feature {constant!r} has the same value in every row, so it cannot be standardised"
-        )
+        raise ValueError(f"feature {quote(constant)} has the same value in every row, so it cannot be standardised")
     return _dataset(
         X_raw,
         y,

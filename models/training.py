@@ -11,13 +11,15 @@ writes.
 from __future__ import annotations
 
 import math
+import time
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from models.data import Dataset, split
+from models.data import Dataset, split, split_indices
 from models.networks import build_model
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
@@ -27,7 +29,7 @@ MARGIN = 0.1  # the decision map reaches this fraction of the data's range beyon
 
 @dataclass(frozen=True)
 class Config:
-    """Everything that decides a training run besides the data: the model, the optimiser and the seeds."""
+    """Everything that decides a training run besides the data: the model, the optimizer and the seeds."""
 
     hidden: tuple[int, ...] = ()  # sizes of the hidden layers; () is logistic regression
     activation: str = "relu"  # relu, tanh, sigmoid or none
@@ -40,7 +42,7 @@ class Config:
     split_seed: int = 42  # fixes which points those are (as train_test_split's random_state)
 
     def __post_init__(self):
-        """Check the optimiser's settings; build_model and split check the rest."""
+        """Check the optimizer's settings; build_model and split check the rest."""
         object.__setattr__(self, "hidden", tuple(self.hidden))
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}")
@@ -72,10 +74,13 @@ class Trainer:
     """Trains a classifier on a data set with torch and evaluates it for plots, deterministically from its seeds."""
 
     def __init__(self, dataset: Dataset, config: Config | None = None):
-        """Split ``dataset``, then build the model and optimiser that ``config`` describes."""
+        """Split ``dataset``, then build the model and optimizer that ``config`` describes."""
         self.dataset = dataset
         self.config = config or Config()
         self.train, self.validation = split(dataset, self.config.test_size, self.config.split_seed)
+        # Which of the data set's points are in each part (the map marks them; a picked point says its part).
+        self.train_indices, self.validation_indices = split_indices(len(dataset), self.config.test_size,
+                                                                    self.config.split_seed)
         self._X, self._y = torch.from_numpy(self.train.X), torch.from_numpy(self.train.y)
         self._X_val, self._y_val = torch.from_numpy(self.validation.X), torch.from_numpy(self.validation.y)
         lo, hi = dataset.X_raw.min(axis=0), dataset.X_raw.max(axis=0)
@@ -90,7 +95,7 @@ class Trainer:
         self.reset()
 
     def reset(self) -> None:
-        """Back to the seeded initial weights, a fresh optimiser and a history with only epoch 0."""
+        """Back to the seeded initial weights, a fresh optimizer and a history with only epoch 0."""
         config = self.config
         with torch.random.fork_rng(devices=[]):  # seed the weights without touching the caller's random state
             torch.manual_seed(config.seed)
@@ -105,6 +110,7 @@ class Trainer:
                 self.model.parameters(), lr=config.lr, momentum=momentum, weight_decay=config.weight_decay
             )
         self._order = torch.Generator().manual_seed(config.seed)
+        self._pending: deque = deque()  # the mini-batches left of an epoch that a time budget cut short
         self._params = [p.detach() for p in self.model.parameters()]
         self._finite = [p.clone() for p in self._params]  # the last parameters whose loss was finite
         self._finite_epoch = 0  # the epoch that was running when they were saved
@@ -119,11 +125,15 @@ class Trainer:
         order = torch.randperm(len(self._y), generator=self._order)
         return [(self._X[i], self._y[i]) for i in order.split(self.config.batch_size)]
 
-    def step(self, epochs: int = 1, record: bool = True) -> Metrics:
+    def step(self, epochs: int = 1, record: bool = True, budget: float | None = None) -> Metrics:
         """Train ``epochs`` more epochs and return the metrics of the model that results.
 
         With ``record=False`` the model is not evaluated and ``history`` not extended, and the last recorded
         metrics are returned: for a caller that shows metrics less often than it trains (the training tab).
+
+        With ``budget`` (seconds), training stops once that much time has passed, between two mini-batches, even
+        in the middle of an epoch: the next call goes on with the same epoch's remaining batches, so the numbers
+        are those of uninterrupted training. This bounds a call whatever the model and batch size.
 
         A non-finite loss stops training for good (until :meth:`reset`): the parameters go back to the last ones
         whose loss was finite, ``diverged_at`` is set to the epoch whose update broke them, and ``epoch`` to the
@@ -133,10 +143,15 @@ class Trainer:
             raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}")
         if self.diverged_at is not None:
             return self.history[-1]
+        deadline = math.inf if budget is None else time.perf_counter() + budget
         for _ in range(epochs):
-            for X, y in self._batches():
+            if not self._pending:
+                self._pending.extend(self._batches())
+            while self._pending:
+                X, y = self._pending.popleft()
                 loss = F.cross_entropy(self.model(X), y)
                 if not math.isfinite(loss.item()):
+                    self._pending.clear()
                     return self._diverge()
                 for kept, p in zip(self._finite, self._params, strict=True):
                     kept.copy_(p)
@@ -144,8 +159,17 @@ class Trainer:
                 self.optimizer.zero_grad()
                 loss.backward()
                 self.optimizer.step()
+                if self._pending and time.perf_counter() >= deadline:
+                    return self.record() if record else self.history[-1]
             self.epoch += 1
+            if time.perf_counter() >= deadline:
+                break
         return self.record() if record else self.history[-1]
+
+    def confusion(self) -> np.ndarray:
+        """The validation part's confusion counts: [i, j] points of class i predicted as class j."""
+        predicted = self.predict_proba(self.validation.X).argmax(axis=1)
+        return confusion_counts(self.validation.y, predicted, len(self.dataset.class_names))
 
     def record(self) -> Metrics:
         """Evaluate the model as it is now and add its metrics to ``history``, unless they are there already."""
@@ -223,3 +247,8 @@ class Trainer:
         n = len(self.train)
         parameters = [(name, tuple(p.shape)) for name, p in self.model.named_parameters()]
         return [("X", (n, 2)), *parameters, ("logits", (n, len(self.dataset.class_names)))]
+
+
+def confusion_counts(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarray:
+    """counts[i, j]: how many points of class i were predicted as class j."""
+    return np.bincount(y_true * k + y_pred, minlength=k * k).reshape(k, k)

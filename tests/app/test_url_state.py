@@ -28,16 +28,17 @@ def test_formatted_query_keeps_commas_readable_and_encodes_the_rest():
 
 def test_no_query_gives_the_defaults_without_warnings():
     assert read("") == (DEFAULT, [])
-    assert app_state({}) == ({"tab": "explore", "present": False}, [])
+    assert app_state({}) == ({"tab": "explore", "present": False, "theme": "default"}, [])
 
 
 @pytest.mark.parametrize(
     ("query", "state"),
     [
-        ("tab=train", {"tab": "train", "present": False}),
-        ("present=1", {"tab": "explore", "present": True}),
-        ("present=yes", {"tab": "explore", "present": True}),
-        ("present=off", {"tab": "explore", "present": False}),
+        ("tab=train", {"tab": "train", "present": False, "theme": "default"}),
+        ("present=1", {"tab": "explore", "present": True, "theme": "default"}),
+        ("present=yes", {"tab": "explore", "present": True, "theme": "default"}),
+        ("present=off", {"tab": "explore", "present": False, "theme": "default"}),
+        ("theme=dark", {"tab": "explore", "present": False, "theme": "dark"}),
     ],
 )
 def test_page_settings_are_read(query, state):
@@ -46,10 +47,10 @@ def test_page_settings_are_read(query, state):
 
 @pytest.mark.parametrize(
     ("query", "warning"),
-    [("tab=nope", "tab='nope' is not one of explore, train"), ("present=2", "present='2': use 1 or 0")],
+    [("tab=nope", "tab: 'nope' is not one of explore, train"), ("present=2", "present: '2' is not on or off: use 1 or 0")],
 )
 def test_bad_page_settings_fall_back_and_warn(query, warning):
-    assert app_state(parse_query(query)) == ({"tab": "explore", "present": False}, [warning])
+    assert app_state(parse_query(query)) == ({"tab": "explore", "present": False, "theme": "default"}, [warning])
 
 
 def test_logits_and_classes_are_read():
@@ -75,27 +76,27 @@ def test_two_classes_make_the_second_the_default_true_class():
 @pytest.mark.parametrize(
     ("query", "warning"),
     [
-        ("logits=1,x,3", "logits='1,x,3': 'x' is not a number"),
-        ("logits=1,inf", "logits='1,inf': 'inf' is not a finite number"),
-        ("logits=5", "logits='5': give between 2 and 10 logits, separated by commas (got 1)"),
-        ("logits=1,2000", "logits='1,2000': 2000 is outside -1000 to 1000"),
-        ("classes=a,a,b", "classes='a,a,b': class names must be different from each other"),
-        ("target=3", "target='3': use a class index from 0 to 2 or a class name"),
-        ("target=-1", "target='-1': use a class index from 0 to 2 or a class name"),
-        ("target=cat", "target='cat': use a class index from 0 to 2 or a class name"),
-        ("temperature=0.05", "temperature='0.05': use a number from 0.1 to 10"),
-        ("temperature=11", "temperature='11': use a number from 0.1 to 10"),
-        ("temperature=nan", "temperature='nan': use a number from 0.1 to 10"),
-        ("temperature=warm", "temperature='warm': use a number from 0.1 to 10"),
-        ("goal=0.5,0.5", "goal='0.5,0.5': give 3 probabilities that sum to 1"),
-        ("goal=0.5,0.5,0.5", "goal='0.5,0.5,0.5': give 3 probabilities that sum to 1"),
-        ("goal=1.5,-0.5,0", "goal='1.5,-0.5,0': use a number from 0 to 1"),
-        ("conceal=maybe", "conceal='maybe': use 1 or 0"),
-        ("hide=sliders,curve", "hide='sliders,curve': unknown sliders; use any of " + ", ".join(SECTIONS)),
-        ("lr=0", "lr='0': use a number from 0.01 to 10"),
-        ("lr=20", "lr='20': use a number from 0.01 to 10"),
-        ("steps=0", "steps='0': use a number from 1 to 500"),
-        ("steps=2.5", "steps='2.5': use a whole number from 1 to 500"),
+        ("logits=1,x,3", "logits: 'x' is not a number: use a number from -1000 to 1000"),
+        ("logits=1,inf", "logits: 'inf' is not a number: use a number from -1000 to 1000"),
+        ("logits=5", 'logits: give between 2 and 10 logits, separated by commas (got 1)'),
+        ("logits=1,2000", "logits: '2000' is outside -1000 to 1000"),
+        ("classes=a,a,b", 'classes: class names must be different from each other'),
+        ("target=3", "target: '3' is not a class: use an index from 0 to 2 or a class name"),
+        ("target=-1", "target: '-1' is not a class: use an index from 0 to 2 or a class name"),
+        ("target=cat", "target: 'cat' is not a class: use an index from 0 to 2 or a class name"),
+        ("temperature=0.05", "temperature: '0.05' is outside 0.1 to 10"),
+        ("temperature=11", "temperature: '11' is outside 0.1 to 10"),
+        ("temperature=nan", "temperature: 'nan' is not a number: use a number from 0.1 to 10"),
+        ("temperature=warm", "temperature: 'warm' is not a number: use a number from 0.1 to 10"),
+        ("goal=0.5,0.5", 'goal: give 3 probabilities that sum to 1'),
+        ("goal=0.5,0.5,0.5", 'goal: give 3 probabilities that sum to 1'),
+        ("goal=1.5,-0.5,0", "goal: '1.5' is outside 0 to 1"),
+        ("conceal=maybe", "conceal: 'maybe' is not on or off: use 1 or 0"),
+        ("hide=sliders,curve", "hide: 'sliders' not known; use any of temperature, gradient, steps, curve, presets, entry, shift, classes"),
+        ("lr=0", "lr: '0' is outside 0.01 to 10"),
+        ("lr=20", "lr: '20' is outside 0.01 to 10"),
+        ("steps=0", "steps: '0' is outside 1 to 500"),
+        ("steps=2.5", "steps: '2.5' is not a whole number: use a whole number from 1 to 500"),
     ],
 )
 def test_a_bad_value_falls_back_to_its_default_and_warns(query, warning):

@@ -1,11 +1,11 @@
-"""PlaygroundConfig: the data set, network and optimiser its parameters describe, and the hidden-layer text."""
+"""PlaygroundConfig: the data set, network and optimizer its parameters describe, and the hidden-layer text."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from components.playground_config import PlaygroundConfig, csv_columns, parse_hidden
+from components.playground_config import PlaygroundConfig
 from models.data import load_csv, load_toy
 from models.training import Config
 
@@ -92,36 +92,3 @@ def test_describe_an_mlp_without_activation():
     assert PlaygroundConfig(model="mlp", hidden=[4], activation="none").describe_model(3) == (
         "nn.Sequential(nn.Linear(2, 4), nn.Linear(4, 3))"
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "widths"), [("100", [100]), ("16, 16", [16, 16]), (" 8 4,2 ", [8, 4, 2]), ("1,512", [1, 512])]
-)
-def test_parse_hidden_reads_widths(text, widths):
-    assert parse_hidden(text) == widths
-
-
-@pytest.mark.parametrize(
-    ("text", "says"),
-    [
-        ("", "give 1 to 4"),
-        ("1,2,3,4,5", "give 1 to 4"),
-        ("0", "from 1 to 512"),
-        ("513", "from 1 to 512"),
-        ("16.5", "whole numbers"),
-        ("-3", "whole numbers"),
-        ("ten", "whole numbers"),
-    ],
-)
-def test_parse_hidden_refuses_bad_text_with_a_reason(text, says):
-    with pytest.raises(ValueError, match=says):
-        parse_hidden(text)
-
-
-def test_csv_columns_reads_the_header():
-    assert csv_columns(b"price,x,y\n1,2,3\n") == ["price", "x", "y"]
-
-
-def test_csv_columns_of_an_empty_file_is_an_error():
-    with pytest.raises(ValueError, match="could not be read as CSV"):
-        csv_columns(b"")

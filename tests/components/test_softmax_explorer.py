@@ -168,7 +168,7 @@ def test_typed_logits_for_more_classes_skip_names_already_taken():
 def test_bad_typed_logits_leave_the_logits_and_say_why():
     e = explorer()
     e.set_logits_text("1, x")
-    assert (e.logits, e.message) == (Z, "Not applied: 'x' is not a number.")
+    assert (e.logits, e.message) == (Z, "Not applied: 'x' is not a number: use a number from -1000 to 1000.")
 
 
 def test_typed_class_names_rename_and_resize():

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix
 
-from components.training_curves import COLUMNS, MAX_POINTS, ConfusionMatrix, TrainingCurves, confusion_counts
-from models.training import Metrics
+from components.training_curves import COLUMNS, MAX_POINTS, ConfusionMatrix, TrainingCurves
+from models.training import Metrics, confusion_counts
 
 
 def history(*epochs: int, loss: float = 1.0) -> list[Metrics]:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from components.playground_config import PlaygroundConfig
+from components.room import ROOM
 from components.training_playground import TrainingPlayground
 from models.codegen import script
 from models.data import load_toy, split_indices
@@ -14,6 +15,12 @@ from models.training import Config, Trainer
 
 def blobs_playground(**config) -> TrainingPlayground:
     return TrainingPlayground(config=PlaygroundConfig(dataset="blobs", points=100, **config))
+
+
+@pytest.fixture(autouse=True)
+def unhurried(monkeypatch):
+    """Frames train all their epochs, however slow this machine is today (the time budget is tested below)."""
+    monkeypatch.setattr(ROOM, "budget", lambda fps: None)
 
 
 @pytest.fixture
@@ -26,6 +33,15 @@ def test_a_frame_trains_epochs_per_frame_epochs(playground):
     playground.frame()
     playground.frame()
     assert playground.trainer.epoch == 10
+
+
+def test_a_frame_of_a_heavy_model_stops_within_its_time_budget(monkeypatch):
+    monkeypatch.setattr(ROOM, "budget", lambda fps: 0.01)
+    playground = TrainingPlayground(config=PlaygroundConfig(dataset="spiral", points=2000, model="mlp",
+                                                            hidden=[512, 512], batch_size=8, optimizer="adam"),
+                                    epochs_per_frame=50)
+    playground.frame()
+    assert playground.trainer.epoch < 50 and playground._train_ms < 2000  # one epoch alone is 200 mini-batches
 
 
 def test_step_trains_one_epoch_and_pauses(playground):
@@ -61,7 +77,9 @@ def diverged() -> TrainingPlayground:
     """The Ames MLP at lr = 100, which diverges within 20 epochs, run for 50."""
     playground = TrainingPlayground(config=PlaygroundConfig(model="mlp", lr=100.0), epochs_per_frame=50)
     playground.playing = True
-    playground.frame()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ROOM, "budget", lambda fps: None)
+        playground.frame()
     return playground
 
 
@@ -101,7 +119,7 @@ def test_data_that_cannot_be_built_keeps_the_last_run_and_says_why(playground):
     playground.config.param.dataset.objects = [*playground.config.param.dataset.objects, "csv"]
     playground.config.dataset = "csv"
     assert playground.trainer is trainer
-    assert playground.config.message == "Data not changed: load a CSV file first."
+    assert playground.problem == "Data not changed: load a CSV file first."
 
 
 def shapes(playground: TrainingPlayground) -> list[tuple[str, list[int]]]:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sklearn.model_selection import train_test_split
 
 from models import data
-from models.data import load_ames, load_csv, load_toy, price_classes, split, split_indices
+from models.data import csv_columns, load_ames, load_csv, load_toy, price_classes, split, split_indices
 
 # --- Ames ---------------------------------------------------------------------------------------------------------
 
@@ -248,17 +248,17 @@ def test_csv_with_eleven_classes_is_rejected():
 
 def test_csv_with_more_than_100000_rows_is_rejected():
     table = b"a,b,label\n" + b"1,2,x\n" * 100_001
-    with pytest.raises(ValueError, match="100,001 rows"):
+    with pytest.raises(ValueError, match="more than 100,000 rows"):
         load_csv(table, ["a", "b"], "label")
 
 
-def test_csv_larger_than_20_mb_is_rejected_before_it_is_parsed():
-    with pytest.raises(ValueError, match=r"20\.0 MB; files of up to 20 MB"):
-        load_csv(b"a,b,label\n" + b"9" * 20_000_000, ["a", "b"], "label")
+def test_csv_larger_than_5_mb_is_rejected_before_it_is_parsed():
+    with pytest.raises(ValueError, match=r"5\.0 MB; files of up to 5 MB"):
+        load_csv(b"a,b,label\n" + b"9" * 5_000_000, ["a", "b"], "label")
 
 
 def test_csv_that_is_not_text_is_rejected():
-    with pytest.raises(ValueError, match="could not be read as CSV"):
+    with pytest.raises(ValueError, match="not UTF-8 text"):
         load_csv(b"a,b,c\n\xff\xfe\xfa,1,2\n", ["a", "b"], "c")
 
 
@@ -275,3 +275,30 @@ def test_csv_label_may_not_also_be_a_feature():
 def test_split_rejects_a_test_size_that_leaves_no_training_points():
     with pytest.raises(ValueError, match="leaves no training points"):
         split(load_toy("moons", n=10), test_size=0.95)
+
+
+def test_csv_columns_reads_the_header():
+    assert csv_columns(b"price,x,y\n1,2,3\n") == ["price", "x", "y"]
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (b"", "has 0 columns"),
+        (b"a;b;c\n1;2;3\n", "separated by semicolons"),
+        (b"a,b,a\n1,2,3\n", "'a' appears more than once"),
+        (b"a,,c\n1,2,3\n", "a column has no name"),
+        ("é,b,c\n1,2,3\n".encode("latin-1"), "not UTF-8"),
+        ("a,b,c\n".encode("utf-16"), "not text"),
+        (b"\x00\x01\x02garbage", "not text"),
+        (b",".join(b"c%d" % i for i in range(5000)), "5,000 columns"),
+    ],
+)
+def test_csv_columns_refuses_what_cannot_be_a_table_of_three_columns(data, says):
+    with pytest.raises(ValueError, match=says):
+        csv_columns(data)
+
+
+def test_a_csv_file_over_the_size_limit_is_refused_before_it_is_read():
+    with pytest.raises(ValueError, match=r"files of up to 0\.001 MB"):
+        load_csv(b"x,y,c\n" + b"1,2,a\n" * 1000, ["x", "y"], "c", max_bytes=1000)

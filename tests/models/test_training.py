@@ -315,3 +315,14 @@ def test_record_adds_the_current_epoch_once(moons):
     trainer.step(3, record=False)
     first = trainer.record()
     assert trainer.record() is first and [m.epoch for m in trainer.history] == [0, 3]
+
+
+def test_training_cut_by_a_time_budget_goes_on_as_if_uncut():
+    data = load_toy("spiral", n=200, seed=1)
+    whole, sliced = (Trainer(data, Config(hidden=(16,), batch_size=8)) for _ in range(2))
+    whole.step(3)
+    while sliced.epoch < 3:
+        sliced.step(3 - sliced.epoch, budget=0.0)  # one mini-batch a call
+    assert sliced.record() == whole.history[-1]
+    for a, b in zip(sliced.model.parameters(), whole.model.parameters(), strict=True):
+        assert torch.equal(a, b)

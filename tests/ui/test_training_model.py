@@ -1,4 +1,4 @@
-"""The training tab's model and optimiser controls in a real browser, checked in the model line, shapes and script.
+"""The training tab's model and optimizer controls in a real browser, checked in the model line, shapes and script.
 
 One page on the moons serves the module; each test sets what it needs first.
 """
@@ -93,7 +93,7 @@ def test_logistic_regression_has_one_layer(page):
         ("Weight decay (L2)", "0.001", "torch.optim.SGD(model.parameters(), lr=0.1, weight_decay=0.001)"),
     ],
 )
-def test_an_optimiser_setting_reaches_the_script(page, label, option, fragment):
+def test_an_optimizer_setting_reaches_the_script(page, label, option, fragment):
     use_model(page, "Logistic regression")
     defaults = {
         "Optimizer": "SGD",

@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.logit_text import format_logits, format_number, parse_class_names, parse_logits
+from models.inputs import (
+    format_logits,
+    format_number,
+    parse_class_names,
+    parse_flag,
+    parse_hidden,
+    parse_logits,
+    parse_number,
+    quote,
+)
 
 logit = st.floats(min_value=-1000, max_value=1000, allow_nan=False)
 name = (
@@ -57,11 +66,15 @@ def test_logits_at_plus_and_minus_1000_are_accepted():
         ("5", "give between 2 and 10 logits, separated by commas (got 1)"),
         ("", "give between 2 and 10 logits, separated by commas (got 0)"),
         (",".join(["1"] * 11), "give between 2 and 10 logits, separated by commas (got 11)"),
-        ("1, two, 3", "'two' is not a number"),
-        ("1, nan", "'nan' is not a finite number"),
-        ("-inf, 1", "'-inf' is not a finite number"),
-        ("1, 1000.5", "1000.5 is outside -1000 to 1000"),
-        ("-1e4, 1", "-1e4 is outside -1000 to 1000"),
+        ("1, two, 3", "'two' is not a number: use a number from -1000 to 1000"),
+        ("1, nan", "'nan' is not a number: use a number from -1000 to 1000"),
+        ("-inf, 1", "'-inf' is not a number: use a number from -1000 to 1000"),
+        ("1, 1e309", "'1e309' is outside -1000 to 1000"),
+        ("1, ٣", "'٣' is not a number: use a number from -1000 to 1000"),
+        ("1, 1_000", "'1_000' is not a number: use a number from -1000 to 1000"),
+        ("1, 1000.5", "'1000.5' is outside -1000 to 1000"),
+        ("-1e4, 1", "'-1e4' is outside -1000 to 1000"),
+        ("1," * 1000, "the list is too long (2,000 characters): give at most 10 logits"),
     ],
 )
 def test_bad_logit_text_is_refused_with_a_message(text, message):
@@ -89,3 +102,60 @@ def test_bad_class_names_are_refused_with_a_message(text, message):
     with pytest.raises(ValueError) as error:
         parse_class_names(text)
     assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "widths"), [("100", [100]), ("16, 16", [16, 16]), (" 8 4,2 ", [8, 4, 2]), ("1,512", [1, 512])]
+)
+def test_parse_hidden_reads_widths(text, widths):
+    assert parse_hidden(text) == widths
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("", "give 1 to 4"),
+        ("1,2,3,4,5", "give 1 to 4"),
+        ("0", "outside 1 to 512"),
+        ("513", "outside 1 to 512"),
+        ("16.5", "not a whole number"),
+        ("-3", "outside 1 to 512"),
+        ("ten", "not a whole number"),
+    ],
+)
+def test_parse_hidden_refuses_bad_text_with_a_reason(text, says):
+    with pytest.raises(ValueError, match=says):
+        parse_hidden(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "whole", "value"),
+    [("0.5", 0, 1, False, 0.5), (" 3 ", 1, 5, True, 3), ("1e2", 0, 1000, False, 100.0), ("-.5", -1, 0, False, -0.5),
+     ("2.0", 1, 5, True, 2)],
+)
+def test_parse_number_reads_plain_numbers(text, low, high, whole, value):
+    assert parse_number(text, low, high, whole) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "nan", "inf", "-inf", "1e309", "٣", "１", "1_0", "0x10", "9" * 20_000, "1,5", "<b>1</b>"]
+)
+def test_parse_number_refuses_anything_else_without_parsing_it_whole(text):
+    with pytest.raises(ValueError) as error:
+        parse_number(text, 0, 1e400)
+    assert len(str(error.value)) < 120  # the value is quoted short, whatever its length
+
+
+def test_quote_cuts_a_long_value_and_says_how_long_it_was():
+    assert quote("abc") == "'abc'"
+    assert quote("x" * 20_000) == "'" + "x" * 40 + "'… (20,000 characters)"
+
+
+@pytest.mark.parametrize(("text", "value"), [("1", True), ("on", True), ("No", False), ("0", False)])
+def test_parse_flag_reads_on_and_off(text, value):
+    assert parse_flag(text) is value
+
+
+def test_parse_flag_refuses_anything_else():
+    with pytest.raises(ValueError, match="use 1 or 0"):
+        parse_flag("2")
