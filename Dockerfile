@@ -10,7 +10,7 @@ ENV PYTHONUNBUFFERED=1 \
 RUN useradd --create-home --uid 1000 explorer
 WORKDIR /srv/softmax-explorer
 COPY pyproject.toml README.md ./
-COPY deploy/install.sh deploy/install.sh
+COPY deploy/install.sh deploy/serve.sh deploy/
 COPY app app
 COPY components components
 COPY models models
@@ -21,5 +21,4 @@ EXPOSE 5006
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD python3 -c "import urllib.request; urllib.request.urlopen('http://localhost:5006/liveness', timeout=4)"
 # Set BOKEH_ALLOW_WS_ORIGIN to the address students use (e.g. -e BOKEH_ALLOW_WS_ORIGIN=ml.example.edu).
-CMD ["panel", "serve", "app", "--address", "0.0.0.0", "--port", "5006", "--liveness", \
-     "--num-procs", "2", "--check-unused-sessions", "5000", "--unused-session-lifetime", "15000"]
+CMD ["deploy/serve.sh", "--address", "0.0.0.0", "--port", "5006", "--num-procs", "2"]

@@ -4,14 +4,18 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 5006
 
-.PHONY: serve test test-fast lint bench clean
+.PHONY: screenshots serve test test-fast lint bench clean bundle js-lint js-test
 
 serve: $(VENV)/.installed-app
-	$(BIN)/panel serve app --port $(PORT) --liveness
+	PANEL=$(BIN)/panel deploy/serve.sh --port $(PORT)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory js-lint js-test
 	$(BIN)/python -m pytest
+
+screenshots: $(VENV)/.installed-test  ## the README's pictures, from the app as it is
+	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/ui/test_screenshots.py
 
 test-fast: $(VENV)/.installed-test  ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not ui"
@@ -19,6 +23,24 @@ test-fast: $(VENV)/.installed-test  ## everything but the browser tests
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The browser modules (components/js): esbuild bundles each component's module into components/bundles (committed,
+# so serving needs no Node); ESLint and `node --test` check them, against fixtures the Python core writes.
+NODE_DEPS := node_modules/.package-lock.json
+
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+bundle: $(NODE_DEPS) $(VENV)/.installed-app
+	$(BIN)/python -m components.layouts
+	npm run --silent bundle
+
+js-lint: $(NODE_DEPS)
+	npm run --silent lint
+
+js-test: $(NODE_DEPS) $(VENV)/.installed-app
+	$(BIN)/python tests/js/make_fixtures.py build/js-fixtures
+	npm run --silent test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run_all.py

@@ -17,19 +17,17 @@ from dataclasses import asdict
 import torch
 
 from models.data import TOYS, load_ames, load_csv, load_toy
+from models.inputs import parse_hidden
 from models.networks import ACTIVATIONS
 from models.training import OPTIMIZERS, Config, Trainer
 
 
 def _sizes(text: str) -> tuple[int, ...]:
-    """Hidden layer sizes from "100" or "100,50"."""
+    """Hidden layer sizes from "100" or "100,50", within the app's limits (models/inputs.py)."""
     try:
-        sizes = tuple(int(size) for size in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected sizes like 100 or 100,50, got {text!r}") from None
-    if min(sizes) < 1:
-        raise argparse.ArgumentTypeError(f"layer sizes must be >= 1, got {text!r}")
-    return sizes
+        return tuple(parse_hidden(text))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -118,8 +118,7 @@ def test_a_bad_value_leaves_the_good_ones_in_use():
     assert state["config"] == {"dataset": "moons", "seed": 3} and len(warnings) == 1
 
 
-def test_a_playground_built_from_a_bad_query_uses_the_defaults():
-    state, _ = playground_state({"rate": "7", "grid": "3"})
+def test_a_playground_built_from_a_bad_query_uses_the_defaults_for_the_bad_values_only():
+    state, _ = playground_state({"rate": "7", "epf": "3", "seed": "5"})
     playground = TrainingPlayground(config=PlaygroundConfig(**state["config"]), **state["run"])
-    assert playground.config.lr == PlaygroundConfig.param.lr.default
-    assert playground.grid == TrainingPlayground.param.grid.default
+    assert (playground.config.lr, playground.epochs_per_frame, playground.config.seed) == (0.1, 2, 5)

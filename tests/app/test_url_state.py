@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.url_state import app_state, explorer_query, explorer_state, format_query, parse_query
+from app.url_state import ALWAYS, app_state, explorer_query, explorer_state, format_query, parse_query
 from components.softmax_explorer import SECTIONS, SoftmaxExplorer
 
 DEFAULT = {"logits": [0.4, 1.3, -0.6], "class_names": ["low", "medium", "high"], "target": 1}
@@ -145,7 +145,7 @@ def test_the_query_holds_the_example_always_and_the_rest_only_when_changed():
     assert {
         k: v
         for k, v in explorer_query(changed).items()
-        if k not in ("logits", "target", "temperature", "classes")
+        if k not in ALWAYS
     } == {"goal": "0.25,0.25,0.5", "conceal": "1", "hide": "curve", "lr": "0.5", "steps": "7"}
 
 

@@ -74,8 +74,8 @@ def test_diverging_run_reports_its_epoch_and_finite_metrics(capsys):
     ("arguments", "message"),
     [
         ("--model cnn", "invalid choice: 'cnn'"),
-        ("--model mlp --hidden ten", "expected sizes like 100 or 100,50"),
-        ("--model mlp --hidden 10,0", "layer sizes must be >= 1"),
+        ("--model mlp --hidden ten", "'ten' is not a whole number"),
+        ("--model mlp --hidden 10,0", "'0' is outside 1 to 512"),
         ("--hidden 10", "--hidden is for --model mlp"),
         ("--lr -1", "lr must be a number > 0"),
         ("--epochs 0", "--epochs and --every must be at least 1"),

@@ -72,10 +72,11 @@ class PanelServer:
         self.log = ARTIFACTS / f"panel-serve-{self.port}.log"
         ARTIFACTS.mkdir(exist_ok=True)
         self._out = self.log.open("w")
+        # The class server's own settings (deploy/serve.sh); closed pages are freed sooner, for the tests.
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "panel", "serve", "app", "--port", str(self.port), "--liveness",
-             "--check-unused-sessions", "500", "--unused-session-lifetime", "1000"],
-            cwd=ROOT, stdout=self._out, stderr=subprocess.STDOUT,
+            ["sh", "deploy/serve.sh", "--port", str(self.port), "--check-unused-sessions", "500",
+             "--unused-session-lifetime", "1000"],
+            cwd=ROOT, stdout=self._out, stderr=subprocess.STDOUT, env={**os.environ, "PANEL": f"{sys.executable} -m panel"},
         )
         deadline = time.monotonic() + 60
         while "Bokeh app running" not in self.output():

@@ -112,10 +112,13 @@ def test_a_bad_url_warns_and_falls_back_to_a_working_app(page, server, query, co
     expect(warning).to_contain_text(complaint)
     now = shown(page)
     assert all(np.isfinite(now.logits)) and 2 <= len(now.logits) <= 10
-    # And the app still works: a slider moves and the views follow.
+    # And the app still works: a slider moves its logit down, and the views follow.
     page.locator("input.logit").first.focus()
     page.keyboard.press("ArrowLeft")
-    assert_matches_core(shown(page), target=int(query_of(page).get("target", 1)) if "target=7" not in query else 1)
+    expect(page.locator(".readout tbody td.logit").first).not_to_have_attribute("data-value", str(now.logits[0]))
+    after = shown(page)
+    assert after.logits[0] < now.logits[0] and after.logits[1:] == now.logits[1:]
+    assert_matches_core(after, target=int(query_of(page).get("target", 1)) if "target=7" not in query else 1)
 
 
 def test_a_good_url_shows_no_warning(page, server):

@@ -1,9 +1,13 @@
-"""The README's screenshots, made fresh by every test run: both tabs, normal and in lecture mode.
+"""The README's screenshots: both tabs, normal and in lecture mode.
 
-Each test also checks what the picture must show (so a broken page fails here rather than in the README).
+Every test run makes them in build/screenshots (so a test run leaves the checkout as it was); `make screenshots`
+makes them in docs/screenshots, the README's, on purpose (SCREENSHOTS=docs/screenshots). Each test also checks
+what the picture must show, so a broken page fails here rather than in the README.
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from playwright.sync_api import expect
@@ -11,7 +15,7 @@ from playwright.sync_api import expect
 from tests.ui.conftest import ROOT
 from tests.ui.explorer_page import explorer, open_explorer
 
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = ROOT / os.environ.get("SCREENSHOTS", "build/screenshots")
 
 
 def save(page, name: str) -> None:

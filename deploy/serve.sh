@@ -1,0 +1,24 @@
+#!/bin/sh
+# `panel serve app` with a class server's settings. Every way of serving the app starts it through this script
+# (make serve, the Dockerfile, the systemd unit, the browser tests), so these settings are the ones tested.
+#
+#   deploy/serve.sh [PANEL SERVE OPTIONS...]        e.g. deploy/serve.sh --address 0.0.0.0 --port 5006
+#
+# PANEL: the command that runs Panel (default: panel). The host name students type goes in Bokeh's own variable,
+# BOKEH_ALLOW_WS_ORIGIN=ml.example.edu (a comma-separated list); without it only pages opened at localhost:PORT
+# may open a websocket, and a page from any other origin is refused.
+#   --session-token-expiration 60     a page has a minute from its HTML to its websocket (a full room's load)
+#   --check-unused-sessions 5000      a closed page's session is looked at every 5 s ...
+#   --unused-session-lifetime 10000   ... and freed 10 s after its websocket closed (training stops at once)
+#   --websocket-max-message-size      4 MB: uploads come in 1 MB chunks; nothing else a browser sends is big
+# No --admin: the admin page is not served. Later options given on the command line win over these.
+set -eu
+cd "$(dirname "$0")/.."
+# shellcheck disable=SC2086  # PANEL may be a command with arguments, such as "python -m panel"
+exec ${PANEL:-panel} serve app \
+    --liveness \
+    --session-token-expiration 60 \
+    --check-unused-sessions 5000 \
+    --unused-session-lifetime 10000 \
+    --websocket-max-message-size 4000000 \
+    "$@"
