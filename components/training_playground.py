@@ -146,8 +146,7 @@ class TrainingPlayground(pn.viewable.Viewer):
             self.status = (f"Training paused: this page painted no frame for {STALLED_S:g} s (a hidden tab or a "
                            "lost connection). Press Play to go on.")
             return
-        if numbers:
-            self.busy = ROOM.busy(self.frames_per_second)
+        self.busy = ROOM.busy(self.frames_per_second)  # a message only when it changes
         self._draw(numbers=numbers, picture=self.map.ready)
 
     def _tick(self) -> None:
