@@ -1,19 +1,18 @@
 """The browser side of the components: their ES modules (``js/``) and stylesheets (``css/``), as text.
 
-Each component's module is compiled on its own in the browser, with no bundler, so the shared maths
-(``js/softmax.js``) and, for the charts and the map, the drawing helpers (``js/plot.js``) are prepended to it. Stylesheets are inline text: Panel's templates mishandle relative
-stylesheet paths, and each component's rules are small.
+Each component's module (``js/<name>.js``) imports what it uses from the shared modules (``js/lib/``); esbuild
+bundles it with them into ``bundles/<name>.js`` (``make bundle``; the bundles are committed, and a test checks
+they are current), so Panel receives self-contained code: no import left to resolve, no CDN, offline in a
+notebook or a saved page too. Stylesheets are inline text: Panel's templates mishandle relative stylesheet
+paths, and each component's rules are small.
 """
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
 from bokeh.models import Div
-
-from components.palette import CLASS_COLORS
 
 HERE = Path(__file__).parent
 
@@ -23,11 +22,9 @@ def _read(path: str) -> str:
     return (HERE / path).read_text(encoding="utf-8")
 
 
-def esm(name: str, *shared: str) -> str:
-    """The class colours, ``js/softmax.js``, any ``shared`` helper modules (e.g. "plot") and the component's own
-    ``js/<name>.js``, as one module."""
-    palette = f"const PALETTE = {json.dumps(CLASS_COLORS)};\n"
-    return "\n".join([palette, *(_read(f"js/{m}.js") for m in ("softmax", *shared, name))])
+def esm(name: str) -> str:
+    """The bundle of ``js/<name>.js``: the component's module with everything it imports, as one module."""
+    return _read(f"bundles/{name}.js")
 
 
 def read_css(name: str) -> str:

@@ -7,7 +7,6 @@ on a layer of their own (js/decision_map.js), so a frame repaints one small imag
 
 from __future__ import annotations
 
-import struct
 from functools import partial
 
 import numpy as np
@@ -16,11 +15,14 @@ import param
 from panel.custom import JSComponent
 
 from components.assets import esm, stylesheets
+from components.layouts import FRAME, POINTS, pack
 from components.palette import CLASS_COLORS, class_color, mix
 from models.data import Dataset
 
 SHADES = 25  # confidence levels a class; 10 classes x 25 fit in one byte
-FRAMES_IN_FLIGHT = 3  # frames sent but not yet painted: enough to cover the round trip, few enough to stop at once
+FRAMES_IN_FLIGHT = (
+    3  # frames sent but not yet painted: enough to cover the round trip, few enough to stop at once
+)
 PICK_RADIUS = 0.025  # a click picks the nearest point within this fraction of the map's width and height
 
 
@@ -38,21 +40,22 @@ def encode(probabilities: np.ndarray, shades: int = SHADES) -> np.ndarray:
 
 def map_palette(k: int, background: str, shades: int = SHADES) -> list[str]:
     """For each class, ``shades`` colours from nearly the background (unsure) to a strong class colour (sure)."""
-    return [mix(class_color(c), background, 0.08 + 0.62 * s / (shades - 1)) for c in range(k) for s in range(shades)]
+    return [
+        mix(class_color(c), background, 0.08 + 0.62 * s / (shades - 1))
+        for c in range(k)
+        for s in range(shades)
+    ]
 
 
 def pack_frame(number: int, codes: np.ndarray) -> bytes:
-    """A frame for the browser: its number (uint32), the grid's height and width (uint16) and the codes."""
+    """A frame for the browser (layouts.FRAME): its number, the grid's height and width and the codes."""
     h, w = codes.shape
-    return struct.pack("<IHH", number, h, w) + np.ascontiguousarray(codes, dtype=np.uint8).tobytes()
+    return pack(FRAME, number=number, height=h, width=w, codes=codes.ravel())
 
 
 def pack_points(X: np.ndarray, y: np.ndarray, part: np.ndarray) -> bytes:
-    """The points for the browser: N (uint32, padded to 8 bytes), x and y (float64), class and part (uint8)."""
-    n = len(X)
-    return (struct.pack("<II", n, 0) + np.ascontiguousarray(X[:, 0], "<f8").tobytes()
-            + np.ascontiguousarray(X[:, 1], "<f8").tobytes() + np.asarray(y, np.uint8).tobytes()
-            + np.asarray(part, np.uint8).tobytes())
+    """The points for the browser (layouts.POINTS): x and y, class, and part (0 training, 1 validation)."""
+    return pack(POINTS, n=len(X), x=X[:, 0], y=X[:, 1], cls=y, part=part)
 
 
 class MapCanvas(JSComponent):
@@ -71,7 +74,7 @@ class MapCanvas(JSComponent):
     y_label = param.String(default="x2")
     marker = param.List(default=[], doc="[x, y] of the picked point or place, or [].")
 
-    _esm = esm("decision_map", "plot")
+    _esm = esm("decision_map")
     _stylesheets = stylesheets("decision_map")
 
     def __init__(self, on_click=None, **params):
@@ -103,8 +106,9 @@ class DecisionMap(pn.viewable.Viewer):
         # back (ack). A slow or busy browser thus gets fewer frames instead of a growing backlog, which would
         # make Pause and clicks wait behind it.
         self._sent = 0
-        self._canvas = MapCanvas(palette=map_palette(3, self._background), on_click=self.click,
-                                 sizing_mode="stretch_width")
+        self._canvas = MapCanvas(
+            palette=map_palette(3, self._background), on_click=self.click, sizing_mode="stretch_width"
+        )
         self._dataset: Dataset | None = None
 
     def show_data(self, dataset: Dataset, train_indices, validation_indices, extent) -> None:
@@ -115,9 +119,15 @@ class DecisionMap(pn.viewable.Viewer):
         k = len(dataset.class_names)
         x_label, y_label = _axis_labels(dataset)
         with pn.io.hold():
-            self._canvas.param.update(points=pack_points(dataset.X_raw, dataset.y, part), extent=[float(v) for v in extent], palette=map_palette(k, self._background),
-                                      class_names=list(dataset.class_names), x_label=x_label, y_label=y_label,
-                                      marker=[])
+            self._canvas.param.update(
+                points=pack_points(dataset.X_raw, dataset.y, part),
+                extent=[float(v) for v in extent],
+                palette=map_palette(k, self._background),
+                class_names=list(dataset.class_names),
+                x_label=x_label,
+                y_label=y_label,
+                marker=[],
+            )
         self.param.update(picked=None, clicked=None)
 
     @property

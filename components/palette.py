@@ -1,13 +1,14 @@
-"""Class colours, the same in every view of both tabs (Python draws the map, the browser draws the bars).
+"""Class colours, the same in every view of both tabs, from ``palette.json`` (which the browser modules import).
 
 Okabe and Ito's colour-blind-safe palette (blue, orange, bluish green, reddish purple, sky blue, vermillion,
 yellow), then two of Paul Tol's muted colours and a grey: distinct on a projector, and every view also names
 its classes, so no colour has to be told apart alone.
 """
 
-CLASS_COLORS = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255", "#44AA99", "#888888",
-)
+import json
+from pathlib import Path
+
+CLASS_COLORS = tuple(json.loads(Path(__file__).with_name("palette.json").read_text("utf-8"))["class_colors"])
 
 
 def class_color(i: int) -> str:

@@ -51,5 +51,5 @@ class GradientBars(SoftmaxView):
 class LossCurve(SoftmaxView):
     """The loss as a function of the true class's logit, the others held, with the current point marked."""
 
-    _esm = esm("loss_curve", "plot")
+    _esm = esm("loss_curve")
     _stylesheets = stylesheets("loss_curve")

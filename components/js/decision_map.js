@@ -2,20 +2,13 @@
 // palette), the data's points on a layer drawn once per data set, axes, a legend, hover and click. A frame
 // costs one small image and two drawImage calls, so the map animates at the server's frame rate; once a frame
 // is painted its number goes back (model.shown), so the server never sends faster than the browser paints.
-// Frames and points arrive as bytes laid out by pack_frame and pack_points in components/decision_map.py.
+// Frames and points arrive as bytes laid out by components/layouts.py.
+
+import { unpackFrame, unpackPoints } from "./lib/binary.js";
+import { escapeHtml } from "./lib/html.js";
+import { niceTicks, svg } from "./lib/plot.js";
 
 const HEIGHT = 500;
-
-/** The points: {x, y, cls, part} from [N uint32, pad uint32, x f64[N], y f64[N], class u8[N], part u8[N]]. */
-function unpackPoints(value) {
-  const buffer = bytesOf(value);
-  if (!buffer) return { x: [], y: [], cls: [], part: [] };
-  const n = new DataView(buffer).getUint32(0, true);
-  return {
-    x: new Float64Array(buffer, 8, n), y: new Float64Array(buffer, 8 + 8 * n, n),
-    cls: new Uint8Array(buffer, 8 + 16 * n, n), part: new Uint8Array(buffer, 8 + 17 * n, n),
-  };
-}
 
 function rgba(color) {
   const probe = document.createElement("canvas").getContext("2d");
@@ -126,11 +119,9 @@ export function render({ model, el }) {
   }
 
   function drawCells() {
-    const buffer = bytesOf(model.frame);
-    if (!buffer) return 0;
-    const header = new DataView(buffer);
-    const [n, h, w] = [header.getUint32(0, true), header.getUint16(4, true), header.getUint16(6, true)];
-    const image = new Uint8Array(buffer, 8, h * w);
+    const frame = unpackFrame(model.frame);
+    if (!frame) return 0;
+    const { number: n, height: h, width: w, codes: image } = frame;
     if (cells.width !== w || cells.height !== h) {
       cells.width = w;
       cells.height = h;

@@ -1,6 +1,9 @@
 // dL/dz = (p - onehot(y)) / T as bars around zero, coloured by sign. Gradient descent moves each logit against
 // its bar: the true class's logit (negative gradient) goes up, every other logit goes down.
 
+import { classColor, className } from "./lib/classes.js";
+import { softmaxSteps } from "./lib/softmax.js";
+
 const SIGN = { positive: "#D55E00", negative: "#0072B2" };
 
 export function render({ model, el }) {

@@ -1,6 +1,8 @@
 // Lecture mode: larger type and bars for the back of a lecture hall. It sets a class on the page root, whose
 // CSS variables (--se-scale, --bokeh-font-size) reach every component, shadow roots included. Key: l.
 
+import { isShortcut } from "./lib/keys.js";
+
 const PAGE_CSS = `
 html.se-present { --se-scale: 1.45; --se-bar-scale: 1.3; --bokeh-font-size: 21px; font-size: 150%; }
 `;
@@ -24,10 +26,7 @@ export function render({ model, el }) {
     document.documentElement.classList.toggle("se-present", model.present);
   }
   function onKey(event) {
-    const origin = event.composedPath()[0];
-    if (event.key !== "l" || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (origin && (origin.isContentEditable || /^(TEXTAREA|SELECT)$/.test(origin.tagName) ||
-        (origin.tagName === "INPUT" && !/^(range|radio|checkbox|button)$/.test(origin.type)))) return;
+    if (event.key !== "l" || !isShortcut(event)) return;
     model.present = !model.present;
   }
   document.addEventListener("keydown", onKey);

@@ -3,6 +3,11 @@
 // Keys (anywhere on the page while this is visible): 1-9 and 0 pick a class, + and - nudge it by 0.5,
 // t makes it the true class.
 
+import { classColor, className } from "./lib/classes.js";
+import { formatLogit } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { isShortcut, isShown } from "./lib/keys.js";
+
 let instances = 0;
 
 export function render({ model, el }) {
@@ -77,16 +82,8 @@ export function render({ model, el }) {
     });
   }
 
-  function visible() {
-    // visibility too: an inactive tab is only visibility: hidden, and its keys must not act.
-    return el.isConnected && el.checkVisibility && el.checkVisibility({ checkVisibilityCSS: true });
-  }
-
   function onKey(event) {
-    const origin = event.composedPath()[0];
-    if (event.ctrlKey || event.metaKey || event.altKey || !visible()) return;
-    if (origin && (origin.isContentEditable || /^(TEXTAREA|SELECT)$/.test(origin.tagName) ||
-        (origin.tagName === "INPUT" && !/^(range|radio|checkbox|button)$/.test(origin.type)))) return;
+    if (!isShortcut(event) || !isShown(el)) return;
     const k = model.logits.length;
     if (/^[0-9]$/.test(event.key)) {
       const i = event.key === "0" ? 9 : Number(event.key) - 1;

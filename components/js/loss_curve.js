@@ -1,6 +1,12 @@
 // The cross-entropy L(z_y) as the true class's logit z_y varies with the other logits held, and p(true class)
 // beside it; the current point is marked. With two classes, p = sigmoid(z_1 - z_0), which the caption shows.
 
+import { className } from "./lib/classes.js";
+import { formatLogit, formatNumber } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { svg } from "./lib/plot.js";
+import { lossAlong, softmaxSteps } from "./lib/softmax.js";
+
 const W = 480, H = 220, PAD = { left: 46, right: 46, top: 12, bottom: 36 };
 
 function path(xs, ys, sx, sy) {

@@ -3,6 +3,9 @@
 // and a check once every probability is within 0.01 of it.
 // The bars are built once per set of classes and updated in place, so a drag costs no DOM rebuild.
 
+import { classColor, className } from "./lib/classes.js";
+import { softmaxSteps } from "./lib/softmax.js";
+
 export function render({ model, el }) {
   // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
   // keeps its copies from being sent back to the server on every drag step.

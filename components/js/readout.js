@@ -2,6 +2,11 @@
 // download). Each numeric cell carries its full-precision value in data-value, which the browser tests compare
 // with models/softmax.py.
 
+import { classColor, className } from "./lib/classes.js";
+import { formatExp, formatLogit, formatNumber } from "./lib/format.js";
+import { escapeHtml } from "./lib/html.js";
+import { softmaxSteps } from "./lib/softmax.js";
+
 const FORMULA = `
 <math display="block" aria-label="p sub i equals e to the z i over T, over the sum over j of e to the z j over T">
   <msub><mi>p</mi><mi>i</mi></msub><mo>=</mo>
@@ -91,7 +96,7 @@ export function render({ model, el }) {
     parts.rows.forEach((row, i) => {
       row.classList.toggle("is-target", i === s.target);
       parts.names[i].textContent = className(model.class_names, i) + (i === s.target ? " (true)" : "");
-      columns.forEach(([cls, , value, text, hidden], j) => {
+      columns.forEach(([, , value, text, hidden], j) => {
         const v = value(s, i);
         set(row.cells[j + 1], hide && hidden ? "" : v, hide && hidden ? "?" : text(v, s, i));
       });

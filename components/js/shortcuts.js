@@ -2,6 +2,9 @@
 // to Python as messages; keys without one are listed only (a component handles them in the browser itself).
 // A shortcut acts only while its tab is visible and never while the user types in a text field.
 
+import { escapeHtml } from "./lib/html.js";
+import { isShortcut, isShown } from "./lib/keys.js";
+
 let instances = 0;
 
 export function render({ model, el }) {
@@ -28,12 +31,7 @@ export function render({ model, el }) {
   }
 
   function onKey(event) {
-    // visibility too: an inactive tab is only visibility: hidden, and its keys must not act.
-    const shown = el.isConnected && el.checkVisibility({ checkVisibilityCSS: true });
-    if (event.ctrlKey || event.metaKey || event.altKey || !shown) return;
-    const origin = event.composedPath()[0];
-    if (origin && (origin.isContentEditable || /^(TEXTAREA|SELECT)$/.test(origin.tagName) ||
-        (origin.tagName === "INPUT" && !/^(range|radio|checkbox|button)$/.test(origin.type)))) return;
+    if (!isShortcut(event) || !isShown(el)) return;
     if (event.key === "?") {
       help.togglePopover();
       event.preventDefault();
@@ -41,6 +39,7 @@ export function render({ model, el }) {
     }
     const key = event.key === " " ? "space" : event.key;
     // Space presses a focused button, checkbox or radio button: keyboard users keep that.
+    const origin = event.composedPath()[0];
     if (key === "space" && origin && (origin.tagName === "BUTTON" || /^(checkbox|radio)$/.test(origin.type))) return;
     const entry = model.keys.find(([k, , action]) => action && k === key);
     if (!entry) return;

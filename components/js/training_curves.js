@@ -2,6 +2,9 @@
 // float32 rows (epoch, train loss, train accuracy, validation loss, validation accuracy), thinned on the server
 // to a few hundred; redrawing two paths costs far less than a plotting library's full repaint.
 
+import { bytesOf } from "./lib/binary.js";
+import { niceStep, svg } from "./lib/plot.js";
+
 const HEIGHT = 220;  // CSS pixels at the normal text size; the charts are as wide as their column
 const COLUMNS = 5;
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import struct
-
 import numpy as np
 import pytest
 
 from components.decision_map import FRAMES_IN_FLIGHT, PICK_RADIUS, SHADES, DecisionMap, encode, map_palette
+from components.layouts import FRAME, POINTS, unpack
 from components.palette import CLASS_COLORS
 from models.data import load_ames, load_toy, split_indices
 from models.training import Trainer
@@ -73,25 +72,18 @@ def canvas_of(decision_map: DecisionMap):
     return decision_map.__panel__()
 
 
-def unpack_points(data: bytes) -> dict[str, np.ndarray]:
-    """The inverse of pack_points, as js/decision_map.js reads it."""
-    (n,) = struct.unpack_from("<I", data)
-    return {"x": np.frombuffer(data, "<f8", n, 8), "y": np.frombuffer(data, "<f8", n, 8 + 8 * n),
-            "class": np.frombuffer(data, np.uint8, n, 8 + 16 * n), "part": np.frombuffer(data, np.uint8, n, 8 + 17 * n)}
-
-
 def test_training_points_are_circles_and_validation_points_triangles(drawn, moons):
-    points = unpack_points(canvas_of(drawn[0]).points)
+    points = unpack(POINTS, canvas_of(drawn[0]).points)
     train, validation = split_indices(len(moons))
     assert sorted(np.flatnonzero(points["part"] == 0)) == sorted(train)  # drawn as circles
     assert sorted(np.flatnonzero(points["part"] == 1)) == sorted(validation)  # drawn as triangles
 
 
 def test_points_are_sent_exactly_with_their_classes(drawn, moons):
-    points = unpack_points(canvas_of(drawn[0]).points)
+    points = unpack(POINTS, canvas_of(drawn[0]).points)
     np.testing.assert_array_equal(points["x"], moons.X_raw[:, 0])
     np.testing.assert_array_equal(points["y"], moons.X_raw[:, 1])
-    np.testing.assert_array_equal(points["class"], moons.y)
+    np.testing.assert_array_equal(points["cls"], moons.y)
 
 
 def test_points_are_coloured_with_the_class_colours_of_both_tabs(drawn):
@@ -100,16 +92,15 @@ def test_points_are_coloured_with_the_class_colours_of_both_tabs(drawn):
 
 def test_a_frame_holds_its_number_and_the_encoded_grid(drawn):
     decision_map, trainer = drawn
-    frame = canvas_of(decision_map).frame
-    number, h, w = struct.unpack_from("<IHH", frame)
-    assert (number, h, w) == (1, 20, 20)
-    np.testing.assert_array_equal(np.frombuffer(frame, np.uint8, offset=8).reshape(h, w), encode(trainer.grid(20)))
+    frame = unpack(FRAME, canvas_of(decision_map).frame)
+    assert (frame["number"], frame["height"], frame["width"]) == (1, 20, 20)
+    np.testing.assert_array_equal(frame["codes"].reshape(20, 20), encode(trainer.grid(20)))
 
 
 def test_frames_are_numbered_in_order(drawn):
     decision_map, trainer = drawn
     decision_map.show_probabilities(trainer.grid(20))
-    assert struct.unpack_from("<I", canvas_of(decision_map).frame)[0] == 2
+    assert unpack(FRAME, canvas_of(decision_map).frame)["number"] == 2
 
 
 def test_the_browser_may_fall_behind_by_a_few_frames_but_no_more(drawn):
@@ -136,7 +127,9 @@ def test_ames_axes_are_labelled_in_degrees():
     ames = load_ames()
     decision_map.show_data(ames, *split_indices(len(ames)), Trainer(ames).extent)
     assert (canvas_of(decision_map).x_label, canvas_of(decision_map).y_label) == (
-        "Longitude (degrees)", "Latitude (degrees)")
+        "Longitude (degrees)",
+        "Latitude (degrees)",
+    )
 
 
 def test_a_click_near_a_point_picks_it(drawn, moons):

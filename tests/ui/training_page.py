@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 from playwright.sync_api import Locator, Page, expect
 
+from components.layouts import FRAME, POINTS, unpack
 from tests.ui.explorer_page import poll
 
 TRAINING = (
@@ -202,16 +203,16 @@ def confusion_counts(page: Page) -> np.ndarray:
 # --- the map and the curves, read from what the browser holds and draws ---------------------------------------
 
 
+def map_bytes(page: Page, name: str) -> bytes:
+    """The map's parameter ``name`` ("frame" or "points") as the browser holds it, in bytes."""
+    return bytes(page.evaluate(f"() => Array.from(new Uint8Array({MAP_MODEL}.data.{name}))"))
+
+
 def map_frame(page: Page) -> tuple[int, np.ndarray]:
     """The map's latest frame as the browser holds it: its number and the (H, W) grid of codes, one byte a cell
     (class x shades + shade; row 0 at the bottom)."""
-    number, h, w, codes = page.evaluate(f"""() => {{
-        const buffer = {MAP_MODEL}.data.frame;
-        const head = new DataView(buffer);
-        const h = head.getUint16(4, true), w = head.getUint16(6, true);
-        return [head.getUint32(0, true), h, w, Array.from(new Uint8Array(buffer, 8, h * w))];
-    }}""")
-    return number, np.array(codes, dtype=np.uint8).reshape(h, w)
+    frame = unpack(FRAME, map_bytes(page, "frame"))
+    return frame["number"], frame["codes"].reshape(frame["height"], frame["width"])
 
 
 def map_painted(page: Page) -> int:
@@ -221,7 +222,10 @@ def map_painted(page: Page) -> int:
 
 def map_pixels(page: Page) -> np.ndarray:
     """The RGB pixels the canvas shows inside the map's frame, (rows, columns, 3)."""
-    width, height, values = training(page).locator("canvas.map").evaluate("""canvas => {
+    width, height, values = (
+        training(page)
+        .locator("canvas.map")
+        .evaluate("""canvas => {
         const frame = canvas.parentNode.querySelector('svg.axes rect.frame').getBoundingClientRect();
         const own = canvas.getBoundingClientRect(), ratio = canvas.width / own.width;
         const x = Math.ceil((frame.left - own.left + 2) * ratio), y = Math.ceil((frame.top - own.top + 2) * ratio);
@@ -229,20 +233,15 @@ def map_pixels(page: Page) -> np.ndarray:
         const data = canvas.getContext('2d').getImageData(x, y, w, h).data;
         return [w, h, Array.from(data)];
     }""")
+    )
     return np.array(values, dtype=np.uint8).reshape(height, width, 4)[..., :3]
 
 
 def map_points(page: Page) -> np.ndarray:
     """The points the map holds (training and validation), rows of (x, y, class), sorted."""
-    rows = page.evaluate(f"""() => {{
-        const buffer = {MAP_MODEL}.data.points;
-        const n = new DataView(buffer).getUint32(0, true);
-        const x = new Float64Array(buffer, 8, n), y = new Float64Array(buffer, 8 + 8 * n, n);
-        const cls = new Uint8Array(buffer, 8 + 16 * n, n);
-        return Array.from(x, (v, i) => [v, y[i], cls[i]]);
-    }}""")
-    points = np.array(rows, dtype=float).reshape(-1, 3)
-    return points[np.lexsort(points.T[::-1])]
+    points = unpack(POINTS, map_bytes(page, "points"))
+    rows = np.column_stack([points["x"], points["y"], points["cls"]])
+    return rows[np.lexsort(rows.T[::-1])]
 
 
 def map_legend(page: Page) -> list[str]:
@@ -269,18 +268,25 @@ def drawn_curve_points(page: Page) -> int:
 
 def figure_font_sizes(page: Page) -> set[str]:
     """The computed font sizes of the map's and the curves' axis labels."""
-    return set(training(page).locator(".decision-map .axis-label, .curve-charts .axis-label").evaluate_all(
-        "labels => labels.map(label => getComputedStyle(label).fontSize)"))
+    return set(
+        training(page)
+        .locator(".decision-map .axis-label, .curve-charts .axis-label")
+        .evaluate_all("labels => labels.map(label => getComputedStyle(label).fontSize)")
+    )
 
 
 def click_map(page: Page, x: float, y: float) -> None:
     """Click the map at (x, y) in its data units (degrees for Ames)."""
-    left, top = training(page).locator(".decision-map svg.axes rect.frame").evaluate(
-        f"""(frame, [x, y]) => {{
+    left, top = (
+        training(page)
+        .locator(".decision-map svg.axes rect.frame")
+        .evaluate(
+            f"""(frame, [x, y]) => {{
         const [x0, x1, y0, y1] = {MAP_MODEL}.data.extent;
         const box = frame.getBoundingClientRect();
         return [box.left + (x - x0) / (x1 - x0) * box.width, box.top + (1 - (y - y0) / (y1 - y0)) * box.height];
     }}""",
-        [x, y],
+            [x, y],
+        )
     )
     page.mouse.click(left, top)

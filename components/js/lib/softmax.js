@@ -1,5 +1,5 @@
 // The browser's copy of models/softmax.py, in the same order of operations, so that what a student sees while
-// dragging equals what the server computes (the browser tests compare the two to 1e-12).
+// dragging equals what the server computes (tests/js/softmax.test.mjs compares the two to 1e-12).
 
 /** Every number behind softmax(z / T) and the cross-entropy for class `target`, computed stably. */
 export function softmaxSteps(logits, target, temperature) {
@@ -33,47 +33,6 @@ export function lossAlong(logits, target, temperature, xs) {
 }
 
 /** log(1 + e^u), without overflow for large u. */
-function softplus(u) {
+export function softplus(u) {
   return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
-}
-
-const LN10 = Math.log(10);
-
-/** exp(x) as text that cannot overflow: "7.389" or "1.97 × 10^434" (as HTML with <sup>). */
-export function formatExp(x) {
-  const e = Math.exp(x);
-  if (Number.isFinite(e) && e !== 0 && Math.abs(x) < 13.8) return formatNumber(e, 4);
-  // exp(x) = 10^(x / ln 10) = m × 10^n with 1 <= m < 10, from logarithms only.
-  const log10 = x / LN10;
-  let n = Math.floor(log10);
-  let m = 10 ** (log10 - n);
-  if (Number(m.toFixed(2)) >= 10) { m /= 10; n += 1; }
-  return `${m.toFixed(2)} × 10<sup>${n}</sup>`;
-}
-
-/** A number for a table cell: 3 decimals, or 3 significant digits where 3 decimals would show only zeros. */
-export function formatNumber(v, digits = 3) {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && a < 10 ** -digits) return v.toPrecision(3);
-  if (a >= 1e9) return v.toPrecision(4);
-  return v.toFixed(digits);
-}
-
-/** A logit as a person would type it: at most 3 decimals, no trailing zeros. */
-export function formatLogit(v) {
-  return String(Number(Number(v).toFixed(3)));
-}
-
-// PALETTE (the class colours) is defined ahead of this module from components/palette.py.
-export function classColor(i) {
-  return PALETTE[i % PALETTE.length];
-}
-
-export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export function className(names, i) {
-  return names && names[i] !== undefined && names[i] !== "" ? String(names[i]) : `class ${i}`;
 }

@@ -1,0 +1,108 @@
+// components/palette.json
+var palette_default = {
+  class_colors: [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#882255",
+    "#44AA99",
+    "#888888"
+  ]
+};
+
+// components/js/lib/classes.js
+var CLASS_COLORS = palette_default.class_colors;
+function classColor(i) {
+  return CLASS_COLORS[i % CLASS_COLORS.length];
+}
+function className(names, i) {
+  return names && names[i] !== void 0 && names[i] !== "" ? String(names[i]) : `class ${i}`;
+}
+
+// components/js/lib/softmax.js
+function softmaxSteps(logits, target, temperature) {
+  const z = logits.map(Number);
+  const T = Number(temperature);
+  const top = Math.max(...z);
+  const shifted = z.map((v) => (v - top) / T);
+  const expShifted = shifted.map(Math.exp);
+  const sum = expShifted.reduce((a, b) => a + b, 0);
+  const probabilities = expShifted.map((e) => e / sum);
+  const logSum = Math.log(sum);
+  const logProbabilities = shifted.map((s) => s - logSum);
+  const k = Math.min(Math.max(0, target | 0), z.length - 1);
+  const loss = -logProbabilities[k];
+  const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  return {
+    logits: z,
+    temperature: T,
+    target: k,
+    top,
+    shifted,
+    expShifted,
+    sum,
+    probabilities,
+    logProbabilities,
+    loss,
+    gradient,
+    predicted: best,
+    correct: best === k
+  };
+}
+
+// components/js/gradient_bars.js
+var SIGN = { positive: "#D55E00", negative: "#0072B2" };
+function render({ model, el }) {
+  model.syncable = false;
+  const root = document.createElement("figure");
+  root.className = "gradient-bars";
+  root.innerHTML = `<figcaption>Gradient \u2202L/\u2202z = (p \u2212 y) / T
+      <span class="legend"><span class="neg">\u25A0</span> negative: a step raises z
+      <span class="pos">\u25A0</span> positive: a step lowers z</span></figcaption>
+    <div class="rows" role="list"></div>`;
+  root.style.setProperty("--positive", SIGN.positive);
+  root.style.setProperty("--negative", SIGN.negative);
+  el.append(root);
+  const list = root.querySelector(".rows");
+  let rows = [];
+  function build() {
+    rows = model.logits.map((_, i) => {
+      const row = document.createElement("div");
+      row.setAttribute("role", "listitem");
+      row.dataset.class = i;
+      row.innerHTML = `<span class="name" style="--class-color:${classColor(i)}"></span>
+        <div class="axis"><div class="fill"></div></div><span class="value"></span>`;
+      return { row, name: row.querySelector(".name"), fill: row.querySelector(".fill"), value: row.querySelector(".value") };
+    });
+    list.replaceChildren(...rows.map((r) => r.row));
+  }
+  function draw() {
+    if (rows.length !== model.logits.length) build();
+    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const scale = Math.max(1e-12, ...s.gradient.map(Math.abs));
+    root.classList.toggle("concealed", model.concealed);
+    s.gradient.forEach((g, i) => {
+      const r = rows[i];
+      const name = className(model.class_names, i);
+      const shown = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + Math.abs(g).toFixed(3);
+      r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}`;
+      r.row.dataset.gradient = String(g);
+      r.row.setAttribute("aria-label", `dL/dz for ${name}: ${shown}`);
+      r.name.textContent = name;
+      r.value.textContent = shown;
+      r.fill.style.width = `${model.concealed ? 0 : 50 * Math.abs(g) / scale}%`;
+      r.fill.style.left = g < 0 ? "" : "50%";
+      r.fill.style.right = g < 0 ? "50%" : "";
+    });
+  }
+  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  draw();
+}
+export {
+  render
+};

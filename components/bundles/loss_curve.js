@@ -1,0 +1,176 @@
+// components/palette.json
+var palette_default = {
+  class_colors: [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#882255",
+    "#44AA99",
+    "#888888"
+  ]
+};
+
+// components/js/lib/classes.js
+var CLASS_COLORS = palette_default.class_colors;
+function className(names, i) {
+  return names && names[i] !== void 0 && names[i] !== "" ? String(names[i]) : `class ${i}`;
+}
+
+// components/js/lib/format.js
+var LN10 = Math.log(10);
+function formatNumber(v, digits = 3) {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && a < 10 ** -digits) return v.toPrecision(3);
+  if (a >= 1e9) return v.toPrecision(4);
+  return v.toFixed(digits);
+}
+function formatLogit(v) {
+  return String(Number(Number(v).toFixed(3)));
+}
+
+// components/js/lib/html.js
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// components/js/lib/plot.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+function svg(tag, attrs = {}, text = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== null && text !== void 0) node.textContent = text;
+  return node;
+}
+
+// components/js/lib/softmax.js
+function softmaxSteps(logits, target, temperature) {
+  const z = logits.map(Number);
+  const T = Number(temperature);
+  const top = Math.max(...z);
+  const shifted = z.map((v) => (v - top) / T);
+  const expShifted = shifted.map(Math.exp);
+  const sum = expShifted.reduce((a, b) => a + b, 0);
+  const probabilities = expShifted.map((e) => e / sum);
+  const logSum = Math.log(sum);
+  const logProbabilities = shifted.map((s) => s - logSum);
+  const k = Math.min(Math.max(0, target | 0), z.length - 1);
+  const loss = -logProbabilities[k];
+  const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  return {
+    logits: z,
+    temperature: T,
+    target: k,
+    top,
+    shifted,
+    expShifted,
+    sum,
+    probabilities,
+    logProbabilities,
+    loss,
+    gradient,
+    predicted: best,
+    correct: best === k
+  };
+}
+function lossAlong(logits, target, temperature, xs) {
+  const others = logits.filter((_, i) => i !== target).map((v) => v / temperature);
+  const top = Math.max(...others);
+  const logS = top + Math.log(others.reduce((a, v) => a + Math.exp(v - top), 0));
+  return xs.map((x) => softplus(logS - x / temperature));
+}
+function softplus(u) {
+  return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
+}
+
+// components/js/loss_curve.js
+var W = 480;
+var H = 220;
+var PAD = { left: 46, right: 46, top: 12, bottom: 36 };
+function path(xs, ys, sx, sy) {
+  return xs.map((x, i) => `${i ? "L" : "M"}${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join("");
+}
+function render({ model, el }) {
+  model.syncable = false;
+  const root = document.createElement("figure");
+  root.className = "loss-curve";
+  root.innerHTML = `<figcaption></figcaption>
+    <svg viewBox="0 0 ${W} ${H}" role="img"><g class="axes"></g><path class="p-curve"/><path class="loss-path"/>
+      <circle class="current" r="6"/><text class="current-label"></text></svg>
+    <p class="sigmoid-note" hidden></p>`;
+  el.append(root);
+  const [caption, plot, note] = [root.querySelector("figcaption"), root.querySelector("svg"), root.querySelector("p")];
+  const [axes, pCurve, lossPath, point, label] = ["g.axes", ".p-curve", ".loss-path", "circle", ".current-label"].map((sel) => plot.querySelector(sel));
+  let windowKey = "";
+  function drawAxes(x0, x1, top, sx, sy, sp, name) {
+    axes.replaceChildren();
+    for (const v of [0, top / 2, top]) {
+      axes.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(v), y2: sy(v), class: "grid" }));
+      axes.append(svg("text", { x: PAD.left - 6, y: sy(v) + 4, class: "tick left" }, v.toFixed(1)));
+    }
+    for (const p of [0, 0.5, 1]) axes.append(svg("text", { x: W - PAD.right + 6, y: sp(p) + 4, class: "tick right" }, p.toFixed(1)));
+    const step = Math.max(1, Math.round((x1 - x0) / 8));
+    for (let x = Math.ceil(x0 / step) * step; x <= x1; x += step) {
+      axes.append(svg("text", { x: sx(x), y: H - PAD.bottom + 16, class: "tick bottom" }, String(x)));
+    }
+    axes.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 4, class: "axis-label" }, `z of ${name}`));
+    axes.append(svg("text", { x: 4, y: PAD.top + 10, class: "axis-label loss-label" }, "L"));
+    axes.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, "p"));
+  }
+  function draw() {
+    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const y = s.target;
+    const name = className(model.class_names, y);
+    const zy = s.logits[y];
+    const others = s.logits.filter((_, i) => i !== y);
+    const centre = Math.round(Math.max(...others));
+    const half = 4 * Math.ceil(Math.max(8, Math.abs(zy - centre) + 2) * Math.max(1, s.temperature) / 4);
+    const x0 = centre - half, x1 = centre + half;
+    const xs = Array.from({ length: 161 }, (_, i) => x0 + (x1 - x0) * i / 160);
+    const losses = lossAlong(s.logits, y, s.temperature, xs);
+    const top = Math.max(4, 4 * Math.ceil(Math.min(Math.max(...losses), Math.max(8, s.loss * 1.1)) / 4));
+    const sx = (x) => PAD.left + (x - x0) / (x1 - x0) * (W - PAD.left - PAD.right);
+    const sy = (v) => PAD.top + (1 - Math.min(v, top) / top) * (H - PAD.top - PAD.bottom);
+    const sp = (p) => PAD.top + (1 - p) * (H - PAD.top - PAD.bottom);
+    const key = `${x0} ${x1} ${top} ${name}`;
+    if (key !== windowKey) {
+      drawAxes(x0, x1, top, sx, sy, sp, name);
+      windowKey = key;
+    }
+    caption.innerHTML = `Loss as z<sub>${escapeHtml(name)}</sub> varies, the other logits held`;
+    plot.setAttribute(
+      "aria-label",
+      `Cross-entropy against the logit of ${name}; now z = ${formatLogit(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`
+    );
+    pCurve.setAttribute("d", path(xs, losses.map((l) => Math.exp(-l)), sx, sp));
+    lossPath.setAttribute("d", path(xs, losses, sx, sy));
+    point.style.display = label.style.display = pCurve.style.display = lossPath.style.display = model.concealed ? "none" : "";
+    point.setAttribute("cx", sx(zy));
+    point.setAttribute("cy", sy(s.loss));
+    point.dataset.z = String(zy);
+    point.dataset.loss = String(s.loss);
+    label.setAttribute("x", sx(zy) + 9);
+    label.setAttribute("y", sy(s.loss) - 8);
+    label.textContent = `L = ${formatNumber(s.loss)}`;
+    root.classList.toggle("concealed", model.concealed);
+    note.hidden = s.logits.length !== 2;
+    if (note.hidden) return;
+    const other = 1 - y;
+    const d = (s.logits[y] - s.logits[other]) / s.temperature;
+    const sigmoid = 1 / (1 + Math.exp(-d));
+    const [a, b] = [name, className(model.class_names, other)].map(escapeHtml);
+    note.innerHTML = `Two classes: p<sub>${a}</sub> = \u03C3((z<sub>${a}</sub> \u2212 z<sub>${b}</sub>) / T) = \u03C3(${formatNumber(d)})
+      = <output class="sigmoid" data-value="${model.concealed ? "" : sigmoid}">${model.concealed ? "?" : sigmoid.toFixed(3)}</output>,
+      the same as softmax: <output class="softmax-p">${model.concealed ? "?" : s.probabilities[y].toFixed(3)}</output>.`;
+  }
+  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  draw();
+}
+export {
+  render
+};

@@ -1,0 +1,125 @@
+// components/palette.json
+var palette_default = {
+  class_colors: [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#882255",
+    "#44AA99",
+    "#888888"
+  ]
+};
+
+// components/js/lib/classes.js
+var CLASS_COLORS = palette_default.class_colors;
+function classColor(i) {
+  return CLASS_COLORS[i % CLASS_COLORS.length];
+}
+function className(names, i) {
+  return names && names[i] !== void 0 && names[i] !== "" ? String(names[i]) : `class ${i}`;
+}
+
+// components/js/lib/softmax.js
+function softmaxSteps(logits, target, temperature) {
+  const z = logits.map(Number);
+  const T = Number(temperature);
+  const top = Math.max(...z);
+  const shifted = z.map((v) => (v - top) / T);
+  const expShifted = shifted.map(Math.exp);
+  const sum = expShifted.reduce((a, b) => a + b, 0);
+  const probabilities = expShifted.map((e) => e / sum);
+  const logSum = Math.log(sum);
+  const logProbabilities = shifted.map((s) => s - logSum);
+  const k = Math.min(Math.max(0, target | 0), z.length - 1);
+  const loss = -logProbabilities[k];
+  const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  return {
+    logits: z,
+    temperature: T,
+    target: k,
+    top,
+    shifted,
+    expShifted,
+    sum,
+    probabilities,
+    logProbabilities,
+    loss,
+    gradient,
+    predicted: best,
+    correct: best === k
+  };
+}
+
+// components/js/probability_bars.js
+function render({ model, el }) {
+  model.syncable = false;
+  const root = document.createElement("figure");
+  root.className = "probability-bars";
+  root.innerHTML = `<figcaption>Probabilities p = softmax(z / T)</figcaption>
+    <div class="bars" role="list"></div><p class="challenge" aria-live="polite" hidden></p>`;
+  el.append(root);
+  const list = root.querySelector(".bars");
+  const challenge = root.querySelector(".challenge");
+  let bars = [];
+  function build() {
+    bars = model.logits.map((_, i) => {
+      const bar = document.createElement("div");
+      bar.className = "bar";
+      bar.setAttribute("role", "listitem");
+      bar.dataset.class = i;
+      bar.style.setProperty("--class-color", classColor(i));
+      bar.innerHTML = `<span class="value"></span><div class="track"><div class="ghost"></div>
+        <div class="fill"></div><div class="goal"></div></div><span class="name"></span>`;
+      const part = (name) => bar.querySelector(name);
+      return { bar, value: part(".value"), ghost: part(".ghost"), goal: part(".goal"), name: part(".name") };
+    });
+    list.replaceChildren(...bars.map((b) => b.bar));
+    list.style.setProperty("--k", bars.length);
+  }
+  function draw() {
+    if (bars.length !== model.logits.length) build();
+    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const plain = s.temperature === 1 ? null : softmaxSteps(model.logits, model.target, 1).probabilities;
+    const goal = model.goal.length === s.probabilities.length ? model.goal : null;
+    const hide = model.concealed;
+    root.classList.toggle("concealed", hide);
+    s.probabilities.forEach((p, i) => {
+      const b = bars[i];
+      const name = className(model.class_names, i);
+      const isTarget = i === s.target;
+      const shown = hide ? "?" : p.toFixed(3);
+      b.bar.dataset.probability = String(p);
+      b.bar.classList.toggle("is-target", isTarget);
+      b.bar.style.setProperty("--p", hide ? 0 : p);
+      b.bar.setAttribute("aria-label", `${name}: probability ${shown}${isTarget ? ", true class" : ""}`);
+      b.value.textContent = shown;
+      b.name.textContent = isTarget ? `${name} (true)` : name;
+      b.ghost.hidden = !plain || hide;
+      if (plain) {
+        b.ghost.style.setProperty("--q", plain[i]);
+        b.ghost.title = `at T = 1: ${plain[i].toFixed(3)}`;
+      }
+      b.goal.hidden = !goal;
+      if (goal) {
+        b.goal.style.setProperty("--g", goal[i]);
+        b.goal.title = `goal ${goal[i]}`;
+      }
+    });
+    challenge.hidden = !goal || hide;
+    if (!goal) return;
+    const hits = s.probabilities.map((p, i) => Math.abs(p - goal[i]) <= 0.01);
+    const solved = hits.every(Boolean);
+    challenge.classList.toggle("solved", solved);
+    challenge.textContent = solved ? `\u2713 Solved: every probability is within 0.01 of its goal (${goal.join(" / ")}).` : `Goal ${goal.join(" / ")}: ${hits.filter(Boolean).length} of ${goal.length} within 0.01.`;
+  }
+  model.on(["logits", "target", "temperature", "class_names", "concealed", "goal"], draw);
+  draw();
+}
+export {
+  render
+};

@@ -1,0 +1,115 @@
+// components/js/lib/binary.js
+function bytesOf(value) {
+  if (value == null) return null;
+  if (value instanceof ArrayBuffer) return value;
+  if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
+  return Uint8Array.from(atob(value), (c) => c.charCodeAt(0)).buffer;
+}
+
+// components/js/lib/plot.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+function svg(tag, attrs = {}, text = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== null && text !== void 0) node.textContent = text;
+  return node;
+}
+function niceStep(span, count) {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
+}
+
+// components/js/training_curves.js
+var HEIGHT = 220;
+var COLUMNS = 5;
+function rows(value) {
+  const buffer = bytesOf(value);
+  return buffer ? new Float32Array(buffer) : new Float32Array(0);
+}
+function render({ model, el }) {
+  const root = document.createElement("div");
+  root.className = "curve-charts";
+  el.append(root);
+  const charts = [
+    { title: "Cross-entropy loss", train: 1, val: 3, fixedTop: null },
+    { title: "Accuracy", train: 2, val: 4, fixedTop: 1 }
+  ].map((chart) => {
+    const figure = document.createElement("figure");
+    figure.innerHTML = `<figcaption>${chart.title}
+      <span class="key"><span class="train">\u2501 training</span> <span class="val">\u254D validation</span></span></figcaption>`;
+    const plot = svg("svg", { role: "img", "aria-label": `${chart.title} against epochs, training and validation` });
+    figure.append(plot);
+    root.append(figure);
+    return { ...chart, plot, figure };
+  });
+  const scale = () => parseFloat(getComputedStyle(root).fontSize) / 15 || 1;
+  function draw() {
+    const s = scale();
+    const PAD = { left: 52 * s, right: 14, top: 12 * s, bottom: 42 * s };
+    const data = rows(model.history);
+    const n = Math.floor(data.length / COLUMNS);
+    const at = (i, c) => data[i * COLUMNS + c];
+    const last = n ? at(n - 1, 0) : 0;
+    let x1 = 50;
+    while (last > x1) x1 = Math.ceil(x1 * 1.5 / 10) * 10;
+    root.dataset.points = String(n);
+    root.dataset.lastEpoch = String(last);
+    for (const chart of charts) {
+      let top = chart.fixedTop;
+      if (top === null) {
+        let most = 1.2;
+        for (let i = 0; i < n; i++) {
+          for (const v of [at(i, chart.train), at(i, chart.val)]) if (Number.isFinite(v)) most = Math.max(most, v);
+        }
+        top = Math.ceil(most * 1.05 * 4) / 4;
+      }
+      const W = Math.max(160, chart.figure.clientWidth), H = Math.round(HEIGHT * Math.min(s, 1.4));
+      chart.plot.setAttribute("width", W);
+      chart.plot.setAttribute("height", H);
+      chart.plot.setAttribute("viewBox", `0 0 ${W} ${H}`);
+      const sx = (x) => PAD.left + x / x1 * (W - PAD.left - PAD.right);
+      const sy = (y) => PAD.top + (1 - Math.min(Math.max(y, 0), top) / top) * (H - PAD.top - PAD.bottom);
+      const plot = chart.plot;
+      plot.replaceChildren();
+      const yStep = niceStep(top, Math.max(2, Math.min(5, Math.floor((H - PAD.top - PAD.bottom) / (28 * s)))));
+      for (let y = 0; y <= top + 1e-9; y += yStep) {
+        plot.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(y), y2: sy(y), class: "grid" }));
+        plot.append(svg("text", { x: PAD.left - 6, y: sy(y) + 4, class: "tick y" }, chart.fixedTop ? `${Math.round(y * 100)}%` : y.toFixed(2)));
+      }
+      const xStep = niceStep(x1, Math.max(2, Math.min(8, Math.floor((W - PAD.left - PAD.right) / (60 * s)))));
+      for (let x = 0; x <= x1 + 1e-9; x += xStep) {
+        plot.append(svg("text", { x: sx(x), y: H - PAD.bottom + 18 * s, class: "tick x" }, String(Math.round(x))));
+      }
+      plot.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 6, class: "axis-label" }, "epoch"));
+      for (const [column, cls] of [[chart.val, "val"], [chart.train, "train"]]) {
+        let d = "";
+        let pen = "M";
+        for (let i = 0; i < n; i++) {
+          const v2 = at(i, column);
+          if (!Number.isFinite(v2)) {
+            pen = "M";
+            continue;
+          }
+          d += `${pen}${sx(at(i, 0)).toFixed(1)},${sy(v2).toFixed(1)}`;
+          pen = "L";
+        }
+        plot.append(svg("path", { d, class: `line ${cls}` }));
+        const v = n ? at(n - 1, column) : NaN;
+        if (Number.isFinite(v)) plot.append(svg("circle", { cx: sx(at(n - 1, 0)), cy: sy(v), r: 4, class: `dot ${cls}` }));
+      }
+      if (n) {
+        chart.figure.dataset.train = String(at(n - 1, chart.train));
+        chart.figure.dataset.val = String(at(n - 1, chart.val));
+      }
+    }
+  }
+  model.on("history", draw);
+  const resize = new ResizeObserver(() => draw());
+  resize.observe(root);
+  model.on("remove", () => resize.disconnect());
+  draw();
+}
+export {
+  render
+};

@@ -1,0 +1,67 @@
+"""The byte layouts of what the map sends the browser, written once: :func:`pack` writes them, :func:`unpack`
+reads them back (for tests), and ``js/lib/binary.js`` reads them in the browser from ``layouts.json``, which
+``python -m components.layouts`` writes from this file (``make bundle`` runs it; a test checks it is current).
+
+A layout is a list of fields in order: ``(name, type)`` for one number, ``(name, type, length)`` for an array
+whose length is a product of numbers and earlier fields' names (``"height*width"``). Types are little-endian
+``u1 u2 u4 f4 f8`` (numpy's and typed arrays' names). Each field starts at the next multiple of its item size,
+so the browser reads every array in place (a Float64Array needs an offset that is a multiple of 8).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+
+POINTS = [("n", "u4"), ("x", "f8", "n"), ("y", "f8", "n"), ("cls", "u1", "n"), ("part", "u1", "n")]
+FRAME = [("number", "u4"), ("height", "u2"), ("width", "u2"), ("codes", "u1", "height*width")]
+LAYOUTS = {"points": POINTS, "frame": FRAME}
+JSON = Path(__file__).with_name("layouts.json")
+
+
+def _length(length: str, numbers: dict[str, int]) -> int:
+    return math.prod(int(f) if f.isdigit() else int(numbers[f]) for f in length.split("*"))
+
+
+def pack(layout, **values) -> bytes:
+    """The bytes of ``values`` (one per field: a number, or an array of the field's length) in ``layout``."""
+    out = bytearray()
+    for name, kind, *length in layout:
+        dtype = np.dtype("<" + kind)
+        out += bytes(-len(out) % dtype.itemsize)  # pad to the item size
+        array = np.ascontiguousarray(values[name], dtype=dtype)
+        if length and array.shape != (_length(length[0], values),):
+            raise ValueError(
+                f"{name} must have {length[0]} = {_length(length[0], values)} entries, got {array.shape}"
+            )
+        out += array.tobytes()
+    return bytes(out)
+
+
+def unpack(layout, data: bytes) -> dict[str, int | float | np.ndarray]:
+    """The fields of ``data`` laid out by ``layout``, as ``js/lib/binary.js`` reads them."""
+    fields, offset = {}, 0
+    for name, kind, *length in layout:
+        dtype = np.dtype("<" + kind)
+        offset += -offset % dtype.itemsize
+        count = _length(length[0], fields) if length else 1
+        array = np.frombuffer(data, dtype, count, offset)
+        fields[name] = array if length else array[0].item()
+        offset += count * dtype.itemsize
+    return fields
+
+
+def as_json() -> str:
+    """The layouts as ``layouts.json`` holds them."""
+    entries = (
+        f'  "{name}": [\n' + ",\n".join(f"    {json.dumps(list(f))}" for f in layout) + "\n  ]"
+        for name, layout in LAYOUTS.items()
+    )
+    return "{\n" + ",\n".join(entries) + "\n}\n"
+
+
+if __name__ == "__main__":
+    JSON.write_text(as_json(), encoding="utf-8")

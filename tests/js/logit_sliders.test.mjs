@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { container, fakeModel, press } from "./dom.mjs";
+import { render } from "../../components/js/logit_sliders.js";
+
+function sliders(extra = {}) {
+  const model = fakeModel({ logits: [1, 2, -1], target: 0, bound: 10, class_names: ["a", "b", "c"], ...extra });
+  const el = container();
+  render({ model, el });
+  const rows = () => [...el.querySelectorAll(".slider-row")];
+  return { model, el, rows };
+}
+
+test("one slider per class, at its logit, within the bound", () => {
+  const { rows } = sliders();
+  const inputs = rows().map((r) => r.querySelector("input.logit"));
+  assert.deepEqual(inputs.map((s) => Number(s.value)), [1, 2, -1]);
+  assert.deepEqual([inputs[0].min, inputs[0].max], ["-10", "10"]);
+  assert.equal(rows()[0].querySelector("input.true-class").checked, true);
+});
+
+test("moving a slider sets that logit", () => {
+  const { model, rows } = sliders();
+  const slider = rows()[1].querySelector("input.logit");
+  slider.value = "3.5";
+  slider.dispatchEvent(new Event("input"));
+  assert.deepEqual(model.logits, [1, 3.5, -1]);
+  assert.equal(rows()[1].querySelector("output").textContent, "3.5");
+});
+
+test("keys pick a class, nudge its logit by 0.5 and make it the true class", () => {
+  const { model } = sliders();
+  press(document.body, "2");
+  press(document.body, "+");
+  assert.deepEqual(model.logits, [1, 2.5, -1]);
+  press(document.body, "-");
+  press(document.body, "-");
+  assert.deepEqual(model.logits, [1, 1.5, -1]);
+  press(document.body, "t");
+  assert.equal(model.target, 1);
+});
+
+test("keys typed into a text field are left alone", () => {
+  const { model } = sliders();
+  const field = document.createElement("input");
+  document.body.append(field);
+  press(field, "3");
+  press(field, "+");
+  assert.deepEqual(model.logits, [1, 2, -1]);
+});
+
+test("a new set of classes rebuilds the sliders", () => {
+  const { model, rows } = sliders();
+  model.set("class_names", ["x", "y"]);
+  model.set("logits", [0, 1]);
+  assert.equal(rows().length, 2);
+  assert.equal(rows()[0].querySelector("input.logit").getAttribute("aria-label"), "logit for x");
+});

@@ -1,0 +1,119 @@
+"""Fixtures for the JavaScript unit tests (tests/js), made by the Python core at test time.
+
+    .venv/bin/python tests/js/make_fixtures.py [out]      # default build/js-fixtures (git-ignored)
+
+The browser repeats some of the Python core's rules (softmax, the loss along one logit, the map's bytes); its tests
+compare it with what this script writes: JSON for numbers, and the bytes components/layouts.py packs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal, getcontext
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from components.decision_map import pack_frame, pack_points  # noqa: E402
+from models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
+
+# (logits, target, temperature): ordinary, extreme (the explorer accepts +/-1000), tiny and large T, ties, 10 classes.
+CASES = [
+    ([1.0, 2.0, -1.0], 1, 1.0),
+    ([1.0, 2.0, -1.0], 0, 0.5),
+    ([0.0, 0.0], 1, 1.0),
+    ([1000.0, -1000.0, 0.0], 2, 1.0),
+    ([-1000.0, -1000.0, -999.0], 0, 1.0),
+    ([1000.0, 999.9, -1000.0], 1, 0.01),
+    ([3.0, 1.0, 0.2], 2, 0.01),
+    ([3.0, 1.0, 0.2], 0, 10.0),
+    ([0.123, -4.56, 7.89, 0.0, 2.5, -2.5, 1.0, 1.0, -0.001, 9.999], 9, 1.0),
+    ([5.0, 5.0, 5.0, 5.0], 3, 0.1),
+]
+EXPONENTS = [
+    0.0,
+    1.0,
+    -1.0,
+    2.302585092994046,
+    13.7,
+    13.9,
+    -13.9,
+    100.0,
+    709.0,
+    710.0,
+    1000.0,
+    -1000.0,
+    -745.2,
+    -1e4 / 3,
+    4321.5,
+]
+
+
+def softmax_cases() -> list[dict]:
+    """Each case's probabilities, log-probabilities, loss and gradient, and its loss along the true class's logit."""
+    cases = []
+    for z, target, t in CASES:
+        xs = np.linspace(min(z) - 10, max(z) + 10, 41).tolist()
+        along = []
+        for x in xs:
+            moved = list(z)
+            moved[target] = x
+            along.append(cross_entropy(moved, target, t))
+        cases.append(
+            {
+                "logits": z,
+                "target": target,
+                "temperature": t,
+                "probabilities": softmax(z, t).tolist(),
+                "log_probabilities": log_softmax(z, t).tolist(),
+                "loss": cross_entropy(z, target, t),
+                "gradient": cross_entropy_grad(z, target, t).tolist(),
+                "xs": xs,
+                "loss_along": along,
+            }
+        )
+    return cases
+
+
+def exponentials() -> list[dict]:
+    """exp(x) as m x 10^n (1 <= m < 10) in 40-digit decimals, for x where float64 exp overflows or underflows."""
+    getcontext().prec = 40
+    rows = []
+    for x in EXPONENTS:
+        e = Decimal(x).exp()
+        n = e.adjusted()
+        rows.append({"x": x, "mantissa": float(e.scaleb(-n)), "exponent": n})
+    return rows
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "softmax.json").write_text(json.dumps(softmax_cases()))
+    (out / "exponentials.json").write_text(json.dumps(exponentials()))
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(7, 2)) * [1e-3, 1e3] + [-93.6, 42.0]
+    y, part = np.array([0, 1, 2, 2, 1, 0, 9]), np.array([0, 0, 1, 0, 1, 1, 0])
+    codes = rng.integers(0, 250, size=(3, 5), dtype=np.uint8)
+    (out / "points.bin").write_bytes(pack_points(X, y, part))
+    (out / "frame.bin").write_bytes(pack_frame(12345, codes))
+    (out / "binary.json").write_text(
+        json.dumps(
+            {
+                "points": {
+                    "x": X[:, 0].tolist(),
+                    "y": X[:, 1].tolist(),
+                    "cls": y.tolist(),
+                    "part": part.tolist(),
+                },
+                "frame": {"number": 12345, "height": 3, "width": 5, "codes": codes.ravel().tolist()},
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "build" / "js-fixtures")

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { container, fakeModel } from "./dom.mjs";
+import { render } from "../../components/js/readout.js";
+import { softmaxSteps } from "../../components/js/lib/softmax.js";
+
+function readout(extra = {}) {
+  const model = fakeModel({ logits: [1, 2, -1], target: 0, temperature: 1, class_names: [], concealed: false, ...extra });
+  const el = container();
+  render({ model, el });
+  const column = (name) => [...el.querySelectorAll(`tbody td.${name}`)];
+  return { model, el, column };
+}
+
+test("each row holds its class's numbers at full precision", () => {
+  const { model, column } = readout();
+  const s = softmaxSteps(model.logits, 0, 1);
+  assert.deepEqual(column("probability").map((td) => Number(td.dataset.value)), s.probabilities);
+  assert.deepEqual(column("neg-log-p").map((td) => Number(td.dataset.value)), s.logProbabilities.map((v) => -v));
+  assert.deepEqual(column("shifted").map((td) => td.textContent), ["-1.000", "0.000", "-3.000"]);
+});
+
+test("the loss line shows the true class's loss", () => {
+  const { model, el } = readout();
+  assert.equal(Number(el.querySelector("output.loss").dataset.value), softmaxSteps(model.logits, 0, 1).loss);
+  assert.equal(el.querySelector(".predicted").textContent, "class 1");
+  assert.equal(el.querySelector(".verdict").textContent, "✗");
+});
+
+test("the z / T column appears only when T is not 1", () => {
+  const { model, column } = readout();
+  assert.equal(column("scaled").length, 0);
+  model.set("temperature", 0.5);
+  assert.deepEqual(column("scaled").map((td) => td.textContent), ["2.000", "4.000", "-2.000"]);
+});
+
+test("exp(z / T) of a logit of 1000 is written as a power of ten, not Infinity", () => {
+  const { column } = readout({ logits: [1000, -1000, 0] });
+  assert.equal(column("exp")[0].innerHTML, "1.97 × 10<sup>434</sup>");
+  assert.equal(column("exp")[1].innerHTML, "5.08 × 10<sup>-435</sup>");
+});
+
+test("concealed, the probabilities, exponentials and loss show '?'", () => {
+  const { el, column } = readout({ concealed: true });
+  for (const name of ["exp", "exp-shifted", "probability", "neg-log-p"]) {
+    assert.ok(column(name).every((td) => td.textContent === "?"), name);
+  }
+  assert.equal(el.querySelector("output.loss").textContent, "?");
+  assert.equal(column("logit")[0].textContent, "1");
+});
