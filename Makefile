@@ -45,6 +45,10 @@ js-test: $(NODE_DEPS) $(VENV)/.installed-app
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run_all.py
 
+.PHONY: bench-classroom
+bench-classroom: $(VENV)/.installed-test  ## issue 11: a class of 40 on one server (BENCHMARKS.md); ARGS="--model mlp --json"
+	$(BIN)/python bench/classroom.py $(ARGS)
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
