@@ -21,7 +21,9 @@ from tests.ui.training_page import (
     alert_text,
     button,
     chosen,
+    code,
     epoch,
+    map_legend,
     open_details,
     open_training,
     pause,
@@ -55,6 +57,7 @@ class Case:
     content: bytes
     says: str = ""  # a refusal must match this (case-insensitive); empty: the file may load
     lift_limit: bool = False  # raise the page's own size limit first, as anyone can: the server must refuse
+    shows: tuple[str, ...] = ()  # once loaded, the map's legend or the script shows these as typed
 
 
 MARKUP_NAME = "<img src=x onerror=alert(1)>.csv"
@@ -122,6 +125,7 @@ CASES = [
         "markup-headers",
         "heads.csv",
         ("<img src=x onerror=alert(1)>,<svg onload=alert(1)>,<b data-hostile>k</b>\n" + rows(30)).encode(),
+        shows=("<img src=x onerror=alert(1)>", "<svg onload=alert(1)>"),
     ),
     Case(
         "markup-labels",
@@ -131,6 +135,7 @@ CASES = [
             f"{i},{i % 4},{['<svg onload=alert(1)>', '<b data-hostile>b</b>'][i % 2]}\n".encode()
             for i in range(30)
         ),
+        shows=("<svg onload=alert(1)>", "<b data-hostile>b</b>"),
     ),
     Case("markup-file-name", MARKUP_NAME, ("x,y,kind\n" + rows(30)).encode()),
 ]
@@ -153,13 +158,18 @@ class Card:
             .forEach((m) => { m.max_file_size = '500MB'; })""")
 
     def upload(self, path) -> tuple[str, str]:
-        """Drop the file at ``path`` and press Load if the card offers it; ("refused" | "loaded", message)."""
+        """Drop the file at ``path``, press Load if the card offers it; ("refused" | "refused in the page" |
+        "loaded", the message shown)."""
         name = path.name
         card = training(self.page)
         card.locator("input[type=file]").set_input_files(path)
         load = card.get_by_role("button", name=f"Load {name}", exact=True)
         error, loaded = card.locator(".csv-error"), card.locator(".csv-loaded")
-        dropper = card.locator(".filepond--file-status-main, .filepond--file-status-sub")
+        dropper = (
+            card.locator(".filepond--item")
+            .filter(has_text=name[:30])
+            .locator(".filepond--file-status-main, .filepond--file-status-sub")
+        )
         pressed = []
 
         def outcome():
@@ -169,7 +179,7 @@ class Card:
                 return "loaded", alert_text(loaded)
             said = " ".join(dropper.all_inner_texts())
             if re.search(r"too large|maximum file size|invalid", said, re.IGNORECASE):
-                return "refused", said  # the dropper's own refusal, before any upload
+                return "refused in the page", said  # the dropper's own refusal, before any upload
             if not pressed and load.is_visible() and load.is_enabled():
                 load.click()
                 pressed.append(True)
@@ -203,19 +213,24 @@ def test_a_hostile_csv_is_refused_clearly_or_loads_as_text(card, case: Case, tmp
         card.lift_limit()
 
     kind, message = card.upload(path)
+    print(kind, message)
     page.wait_for_timeout(300)  # an <img src=x onerror> fires once its request has failed
     if kind == "loaded":
         for tab in ("Confusion matrix", "Tensor shapes", "PyTorch code"):  # the file's names shown everywhere
             open_details(page, tab)
+        shown = " ".join([*map_legend(page), code(page)])
+        assert all(text in shown for text in case.shows), f"not shown as typed: {case.shows}"
     assert page.evaluate(INJECTED) == [], "markup from the file became elements"
     assert card.dialogs == [], f"a dialog opened: {card.dialogs}"
     assert card.errors == [], f"JavaScript errors: {card.errors}"
     assert card.server.errors()[tracebacks:] == [], "the server logged a traceback"
     assert len(message) < 600 and not JARGON.search(message), f"not in a student's words: {message!r}"
     if case.says:
-        assert kind == "refused", f"the file loaded: {message!r}"
+        assert kind != "loaded", f"the file loaded: {message!r}"
         assert re.search(case.says, message, re.IGNORECASE), f"does not say what is wrong: {message!r}"
-    if kind == "refused":  # what was shown before stays: the data and the run
+    if case.lift_limit:  # the page let it through: the server refuses it, in the card
+        assert kind == "refused", f"not refused by the server: {kind}: {message!r}"
+    if kind != "loaded":  # what was shown before stays: the data and the run
         assert chosen(page, "Data") == data
         assert epoch(page) == start
     play(page)

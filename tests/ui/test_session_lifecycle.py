@@ -93,6 +93,7 @@ def test_two_pages_never_share_state(browser, class_server):
 def test_closing_a_training_page_stops_its_loop_at_once_and_quietly(browser, class_server):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    before = sessions_open(base(class_server))  # pages that never connected (warm-up, refused) stay a minute
     open_training(page, class_server, "fps=10")
     session = get_session_id(re.search(r'"token":\s*"([^"]+)"', page.content())[1])
     play(page)
@@ -105,8 +106,8 @@ def test_closing_a_training_page_stops_its_loop_at_once_and_quietly(browser, cla
     )
     assert stopped, f"no 'training loop stopped' for session {session} within 5 s of closing its page"
     assert time.monotonic() - closed <= 5.5
-    # The session itself is freed later (10 to 15 s): that may not log trouble either.
-    assert wait_until(lambda: sessions_open(base(class_server)) == 0, 30), (
+    # The session itself is freed a few seconds later (app/sessions.py): that may not log trouble either.
+    assert wait_until(lambda: sessions_open(base(class_server)) <= before, 15), (
         "the closed page's session lives on"
     )
     assert trouble(class_server, since) == []
@@ -136,6 +137,9 @@ def test_forty_visits_leave_memory_and_cpu_where_they_were(browser, class_server
         return seen[-1][0] <= 1.1 * baseline and seen[-1][1] < 5
 
     back = wait_until(settled, 60 - 5, 0)
+    print(
+        f"RSS {baseline:.0f} MB after the warm-up, {peak:.0f} MB after {SOAK} visits, then (MB, CPU %): {seen}"
+    )
     assert back, (
         f"RSS {baseline:.0f} MB after the warm-up, {peak:.0f} MB after {SOAK} visits; "
         f"(RSS MB, CPU %) every 5 s since: {seen}"
@@ -163,4 +167,5 @@ def test_a_client_that_never_reads_leaves_memory_bounded_and_others_served(brows
             time.sleep(1)
     finally:
         client.close()
+    print(f"a client that does not read: RSS {start:.0f} MB, at most {peak:.0f} MB in 20 s")
     assert peak - start < 50, f"RSS went from {start:.0f} MB to {peak:.0f} MB while a client did not read"
