@@ -7,6 +7,8 @@ refused file leaves the data already loaded as it was, and says why.
 
 from __future__ import annotations
 
+import os
+
 import panel as pn
 import param
 
@@ -14,7 +16,9 @@ from components.notice import notice, show
 from models.data import Dataset, csv_columns, load_csv
 from models.inputs import CSV_MAX_BYTES, quote
 
-CHUNK_BYTES = 1_000_000  # per websocket message, well under the server's message limit
+CHUNK_BYTES = 1_000_000  # per websocket message, well under the server's message limit (deploy/serve.sh)
+# A class server may take larger (or only smaller) files: SOFTMAX_EXPLORER_CSV_MB=20, for instance.
+MAX_BYTES = int(float(os.environ.get("SOFTMAX_EXPLORER_CSV_MB", CSV_MAX_BYTES / 1e6)) * 1e6)
 
 
 class BoundedFileDropper(pn.widgets.FileDropper):
@@ -52,7 +56,7 @@ class CsvUpload(pn.viewable.Viewer):
     label = param.Selector(default=None, objects=[], label="Label (the class)")
     file_name = param.String(default="", doc="The file picked, not yet loaded.")
     error = param.String(default="", doc="Why the last file could not be used.")
-    max_bytes = param.Integer(default=CSV_MAX_BYTES, bounds=(1, None))
+    max_bytes = param.Integer(default=MAX_BYTES, bounds=(1, None))
 
     def __init__(self, **params):
         super().__init__(**params)

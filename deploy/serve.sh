@@ -8,17 +8,21 @@
 # BOKEH_ALLOW_WS_ORIGIN=ml.example.edu (a comma-separated list); without it only pages opened at localhost:PORT
 # may open a websocket, and a page from any other origin is refused.
 #   --session-token-expiration 60     a page has a minute from its HTML to its websocket (a full room's load)
-#   --check-unused-sessions 5000      a closed page's session is looked at every 5 s ...
-#   --unused-session-lifetime 10000   ... and freed 10 s after its websocket closed (training stops at once)
+#   --check-unused-sessions 2000      sessions without a connection are looked at every 2 s ...
+#   --unused-session-lifetime 60000   ... and one whose page has not connected yet is kept a minute (a full room
+#                                     builds 40 pages at once); a page that was open and closed is freed about
+#                                     5 s after it closed (app/sessions.py), its training stopped at once
 #   --websocket-max-message-size      4 MB: uploads come in 1 MB chunks; nothing else a browser sends is big
 # No --admin: the admin page is not served. Later options given on the command line win over these.
 set -eu
 cd "$(dirname "$0")/.."
+# Bokeh checks every new document's models (about 30 ms a page); the tests build the same pages with checks on.
+export BOKEH_VALIDATE_DOC="${BOKEH_VALIDATE_DOC:-false}"
 # shellcheck disable=SC2086  # PANEL may be a command with arguments, such as "python -m panel"
 exec ${PANEL:-panel} serve app \
     --liveness \
     --session-token-expiration 60 \
-    --check-unused-sessions 5000 \
-    --unused-session-lifetime 10000 \
+    --check-unused-sessions 2000 \
+    --unused-session-lifetime 60000 \
     --websocket-max-message-size 4000000 \
     "$@"

@@ -67,16 +67,15 @@ def free_port() -> int:
 class PanelServer:
     """`panel serve app` in a subprocess, as `make serve` runs it; its output is kept for the tests to read."""
 
-    def __init__(self, args=("--check-unused-sessions", "500", "--unused-session-lifetime", "1000")):
+    def __init__(self, args=()):
         self.port = free_port()
         self.log = ARTIFACTS / f"panel-serve-{self.port}.log"
         ARTIFACTS.mkdir(exist_ok=True)
         self._out = self.log.open("w")
-        # The class server's own settings (deploy/serve.sh); ``args`` added (by default: closed pages are freed
-        # sooner, for the tests; () serves exactly as a class is served).
+        # The class server's own settings (deploy/serve.sh), and ``args`` if given.
         self.process = subprocess.Popen(
             ["sh", "deploy/serve.sh", "--port", str(self.port), *args],
-            cwd=ROOT, stdout=self._out, stderr=subprocess.STDOUT, env={**os.environ, "PANEL": f"{sys.executable} -m panel"},
+            cwd=ROOT, stdout=self._out, stderr=subprocess.STDOUT, env={**os.environ, "PANEL": f"{sys.executable} -m panel", "BOKEH_VALIDATE_DOC": "true"},
         )
         deadline = time.monotonic() + 60
         while "Bokeh app running" not in self.output():
