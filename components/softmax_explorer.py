@@ -161,23 +161,26 @@ class SoftmaxExplorer(pn.viewable.Viewer):
 
     def set_logits_text(self, text: str) -> None:
         """Exact entry: ``1, 2, -1`` sets the logits (and the number of classes); bad text leaves them as they are."""
-        try:
-            logits = parse_logits(text)
-        except ValueError as error:
-            self.message = f"Not applied: {error}."
-            return
-        self.message = ""
-        self._resize(_named(self.class_names, len(logits)), logits)
+        logits = self._entered(parse_logits, text)
+        if logits is not None:
+            self._resize(_named(self.class_names, len(logits)), logits)
 
     def set_class_names_text(self, text: str) -> None:
+        """``cat, dog, bird`` names the classes (and sets their number); bad text leaves them as they are."""
+        names = self._entered(parse_class_names, text)
+        if names is not None:
+            k = len(names)
+            self._resize(names, (self.logits + [0.0] * k)[:k])
+
+    def _entered(self, parse, text: str):
+        """``parse(text)``, or None with the reason in ``message``."""
         try:
-            names = parse_class_names(text)
+            value = parse(text)
         except ValueError as error:
             self.message = f"Not applied: {error}."
-            return
+            return None
         self.message = ""
-        k = len(names)
-        self._resize(names, (self.logits + [0.0] * k)[:k])
+        return value
 
     # --- state ---------------------------------------------------------------------------------------------
     def _resize(self, names: list[str], logits: list[float]) -> None:
