@@ -17,19 +17,16 @@ from playwright.sync_api import expect
 
 from tests.hostile import INJECTED
 from tests.ui.explorer_page import poll
+from tests.ui.sessions import plays
 from tests.ui.training_page import (
     alert_text,
-    button,
     chosen,
     code,
     epoch,
     map_legend,
     open_details,
     open_training,
-    pause,
-    play,
     training,
-    wait_for_epoch,
 )
 
 MB = 1_000_000
@@ -233,7 +230,4 @@ def test_a_hostile_csv_is_refused_clearly_or_loads_as_text(card, case: Case, tmp
     if kind != "loaded":  # what was shown before stays: the data and the run
         assert chosen(page, "Data") == data
         assert epoch(page) == start
-    play(page)
-    wait_for_epoch(page, lambda e: e > (0 if kind == "loaded" else start), timeout=20)
-    pause(page)
-    assert button(page, re.compile(r"Play$")).is_visible()
+    plays(page)

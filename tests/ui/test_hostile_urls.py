@@ -29,7 +29,8 @@ from tests.hostile import (
     warned_about,
 )
 from tests.ui.explorer_page import explorer, poll, query_of, shown
-from tests.ui.training_page import epoch, pause, play, training, wait_for_epoch
+from tests.ui.sessions import plays
+from tests.ui.training_page import training
 
 CHECK_EVERY = 5  # links between two checks that the app still works
 # Class names (at most 24 characters each) that are markup: valid names, so they must show as typed.
@@ -83,7 +84,7 @@ class Probe:
         assert response is not None and response.status < 400, f"HTTP {response and response.status}"
         # A link too long to read is refused whole, its tab too: the explorer then shows, and says why.
         own = self.page.locator(self.ready)
-        expect(own.or_(self.page.locator(EXPLORER_READY)).first).to_be_visible(timeout=20_000)
+        expect(own.or_(self.page.locator(EXPLORER_READY)).first).to_be_visible(timeout=30_000)
         self.page.wait_for_timeout(300)  # an <img src=x onerror> fires once its request has failed
         assert self.page.evaluate(INJECTED) == [], "markup from the link became elements"
         assert self.dialogs == [], f"a dialog opened: {self.dialogs}"
@@ -115,16 +116,13 @@ def explorer_works(page: Page) -> None:
     before, logits = shown(page).probabilities, query_of(page).get("logits")
     explorer(page).locator("input.logit").first.focus()
     page.keyboard.press("ArrowRight")
-    poll(page, lambda: shown(page).probabilities, lambda p: p != before, 5, "the probabilities to change")
-    poll(page, lambda: query_of(page).get("logits"), lambda q: q != logits, 10, "the address to follow")
+    poll(page, lambda: shown(page).probabilities, lambda p: p != before, 10, "the probabilities to change")
+    poll(page, lambda: query_of(page).get("logits"), lambda q: q != logits, 20, "the address to follow")
 
 
 def training_works(page: Page) -> None:
     """Play advances the epoch counter."""
-    start = epoch(page)
-    play(page)
-    wait_for_epoch(page, lambda e: e > start, timeout=15)
-    pause(page)
+    plays(page)
 
 
 @pytest.fixture(scope="module")
@@ -171,5 +169,5 @@ def test_a_hostile_training_link_warns_and_runs_nothing(training_probe, link):
 
 def test_the_training_tab_still_works_after_every_hostile_link(training_probe, server):
     training_probe.page.goto(f"{server.url}?tab=train")
-    expect(training(training_probe.page).locator(".se-epoch b[data-epoch]")).to_be_visible(timeout=20_000)
+    expect(training(training_probe.page).locator(".se-epoch b[data-epoch]")).to_be_visible(timeout=30_000)
     training_works(training_probe.page)

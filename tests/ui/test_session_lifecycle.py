@@ -25,10 +25,11 @@ from tests.ui.sessions import (
     rss_mb,
     run,
     sessions_open,
+    token_in,
     visit,
     wait_until,
 )
-from tests.ui.training_page import open_training, play, wait_for_epoch
+from tests.ui.training_page import PLAY, button, open_training, wait_for_epoch
 
 # Closing a page may log nothing of these: a traceback, an exception nobody awaited, Bokeh's own assertion.
 TROUBLE = re.compile(r"Traceback|Task exception was never retrieved|AssertionError")
@@ -60,8 +61,8 @@ def slider_moves(page) -> None:
     before, logits = shown(page).probabilities, query_of(page).get("logits")
     explorer(page).locator("input.logit").first.focus()
     page.keyboard.press("ArrowRight")
-    poll(page, lambda: shown(page).probabilities, lambda p: p != before, 5, "the probabilities to change")
-    poll(page, lambda: query_of(page).get("logits"), lambda q: q != logits, 10, "the address to follow")
+    poll(page, lambda: shown(page).probabilities, lambda p: p != before, 10, "the probabilities to change")
+    poll(page, lambda: query_of(page).get("logits"), lambda q: q != logits, 20, "the address to follow")
 
 
 @pytest.mark.parametrize(("origin", "allowed"), [("http://evil.example.com", False), ("same", True)])
@@ -95,8 +96,8 @@ def test_closing_a_training_page_stops_its_loop_at_once_and_quietly(browser, cla
     page = context.new_page()
     before = sessions_open(base(class_server))  # pages that never connected (warm-up, refused) stay a minute
     open_training(page, class_server, "fps=10")
-    session = get_session_id(re.search(r'"token":\s*"([^"]+)"', page.content())[1])
-    play(page)
+    session = get_session_id(token_in(page.content()))
+    button(page, PLAY).click()
     wait_for_epoch(page, lambda e: e > 0)
     since = len(class_server.output())
     context.close()
@@ -160,7 +161,7 @@ def test_a_client_that_never_reads_leaves_memory_bounded_and_others_served(brows
             peak = max(peak, rss_mb(process))
         with checked_page(browser) as page:  # and another's training
             open_training(page, class_server, "fps=10")
-            play(page)
+            button(page, PLAY).click()
             wait_for_epoch(page, lambda e: e > 0)
         while time.monotonic() - began < 20:
             peak = max(peak, rss_mb(process))
