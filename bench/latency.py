@@ -25,6 +25,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.shadow_dom import DEEP  # noqa: E402
 from tests.ui.conftest import CHROMIUM_ARGS, find_chromium, free_port  # noqa: E402
 
 LOGITS = [1.0, 2.0, -1.0, 0.5, -0.5, 1.5, -1.5, 0.2, -0.2, 0.8]
@@ -35,16 +36,11 @@ PAGES = {
     "stock Panel round trip": ("stock_panel", lambda k: f"?k={k}", ".noUi-handle"),
 }
 
-HARNESS = """
-(handleSelector) => {
-  const deep = (root, sel) => {
-    const hit = root.querySelector(sel);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll("*")) {
-      if (el.shadowRoot) { const inner = deep(el.shadowRoot, sel); if (inner) return inner; }
-    }
-    return null;
-  };
+HARNESS = (
+    """
+(handleSelector) => {"""
+    + DEEP
+    + """
   // The shadow root holding the loss: its text changes in place (ours) or the readout is re-rendered (the others).
   const watched = deep(document, "output.loss")?.getRootNode();
   const handle = deep(document, handleSelector);
@@ -64,6 +60,7 @@ HARNESS = """
   return true;
 }
 """
+)
 
 
 def percentile(values, q):

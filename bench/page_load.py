@@ -24,14 +24,10 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.shadow_dom import DEEP  # noqa: E402
 from tests.ui.conftest import CHROMIUM_ARGS, find_chromium, free_port  # noqa: E402
 
-# Searches open shadow roots too: every component renders inside one.
-DEEP = """(selector) => {
-  const find = (root) => root.querySelector(selector) ||
-    [...root.querySelectorAll("*")].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
-  return find(document);
-}"""
+FIND = "(selector) => {" + DEEP + "  return deep(document, selector);\n}"
 PAGES = {
     "explorer (/app)": ("", ".probability-bars .bar[data-probability]"),
     "training tab (/app?tab=train)": ("?tab=train", "canvas.map[data-frame]"),
@@ -65,7 +61,7 @@ def load(browser, url: str, selector: str) -> float:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(url, wait_until="commit")
-    page.wait_for_function(f"({DEEP})({selector!r})", polling="raf", timeout=60_000)
+    page.wait_for_function(f"({FIND})({selector!r})", polling="raf", timeout=60_000)
     ms = page.evaluate("performance.now()")
     context.close()
     return ms

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import json
 import os
 import pstats
 import re
@@ -34,11 +33,11 @@ from pathlib import Path
 
 import psutil
 from tornado.httpclient import AsyncHTTPClient
-from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.ui.conftest import free_port  # noqa: E402
+from tests.ui.sessions import DOCUMENT_READY, open_websocket, pull_document, receive, send, token_in  # noqa: E402
 
 SERVED = [str(ROOT) + "/"]  # path prefixes left out of the report
 
@@ -64,30 +63,12 @@ def serve(port: int, out: str) -> None:
 
 async def one_session(base: str, path: str) -> None:
     """A browser's session, up to the server's answer to "document ready"; then it leaves."""
-    response = await AsyncHTTPClient().fetch(f"{base}/{path}", request_timeout=120)
-    token = re.search(r'"token":\s*"([^"]+)"', response.body.decode()).group(1)
-    ws = await websocket_connect(f"{base.replace('http', 'ws', 1)}/app/ws", subprotocols=["bokeh", token],
-                                 max_message_size=256 * 2**20)
-
-    async def message():
-        header = json.loads(await ws.read_message())
-        await ws.read_message()
-        await ws.read_message()
-        for _ in range(2 * header.get("num_buffers", 0)):
-            await ws.read_message()
-        return header
-
-    async def send(msgid, msgtype, content):
-        for frame in (json.dumps({"msgid": msgid, "msgtype": msgtype}), "{}", json.dumps(content)):
-            await ws.write_message(frame)
-
-    await message()  # ACK
-    await send("pull", "PULL-DOC-REQ", {})
-    while (await message())["msgtype"] != "PULL-DOC-REPLY":
-        pass
-    await send("ready", "PATCH-DOC", {"events": [{"kind": "MessageSent", "msg_type": "bokeh_event", "msg_data": {
-        "type": "event", "name": "document_ready", "values": {"type": "map"}}}]})
-    while (await message()).get("reqid") != "ready":
+    url = f"{base}/{path}"
+    response = await AsyncHTTPClient().fetch(url, request_timeout=120)
+    ws = await open_websocket(url, token_in(response.body.decode()))
+    await pull_document(ws)
+    await send(ws, "PATCH-DOC", DOCUMENT_READY, "ready")
+    while (await receive(ws)).header.get("reqid") != "ready":
         pass
     ws.close()
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import re
 import statistics
 import subprocess
 import sys
@@ -29,11 +28,12 @@ from pathlib import Path
 import psutil
 import requests
 from playwright.sync_api import sync_playwright
-from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.shadow_dom import DEEP  # noqa: E402
 from tests.ui.conftest import CHROMIUM_ARGS, find_chromium, free_port  # noqa: E402
+from tests.ui.sessions import Message, esm_message, models_in, play_training, receive, send  # noqa: E402
 
 PAGES = {
     "baseline: bare 100x100 float32 push": "image_push",
@@ -49,11 +49,9 @@ COUNT_FRAMES = """
   if (source) {
     source.properties.data.change.connect(() => { window.__frames += 1; });
     return;
-  }
-  const deep = (root) => root.querySelector("canvas.map") ||
-    [...root.querySelectorAll("*")].map((e) => e.shadowRoot && deep(e.shadowRoot)).find(Boolean);
+  }""" + DEEP + """
   new MutationObserver(() => { window.__frames += 1; })
-    .observe(deep(document), { attributes: true, attributeFilter: ["data-frame"] });
+    .observe(deep(document, "canvas.map"), { attributes: true, attributeFilter: ["data-frame"] });
 }
 """
 
@@ -108,74 +106,33 @@ class BokehClient:
         self.frames = self.bytes = 0
         self.counting = self.started = False
 
-    async def message(self):
-        header = json.loads(await self.ws.read_message())
-        parts = [await self.ws.read_message() for _ in range(2)]
-        buffers = []
-        for _ in range(header.get("num_buffers", 0)):
-            buffers += [await self.ws.read_message(), await self.ws.read_message()]
-        return header, json.loads(parts[1]), sum(len(p) for p in parts + buffers), buffers[1::2]
-
     @staticmethod
-    def frame_number(header, content, buffers):
+    def frame_number(message: Message, text: str):
         """The number of the map frame in a patch (the first 4 bytes of the frame's buffer), if it holds one."""
-        if header["msgtype"] != "PATCH-DOC" or '"attr": "frame"' not in json.dumps(content):
+        if message.kind != "PATCH-DOC" or '"attr": "frame"' not in text:
             return None
-        return int.from_bytes(buffers[0][:4], "little") if buffers else None
-
-    async def send(self, msgtype, content):
-        await self.ws.write_message(json.dumps({"msgid": str(time.monotonic_ns()), "msgtype": msgtype}))
-        await self.ws.write_message("{}")
-        await self.ws.write_message(json.dumps(content))
+        return int.from_bytes(next(iter(message.buffers.values()))[:4], "little") if message.buffers else None
 
     async def run(self, until: list[float]):
         """Play, then listen (and acknowledge frames) until ``until[0]`` (which may move)."""
-        html = await asyncio.to_thread(requests.get, f"{self.base}/{self.path}")
-        token = re.search(r'"token":\s*"([^"]+)"', html.text).group(1)
-        app = self.path.split("?")[0]
-        self.ws = await websocket_connect(f"{self.base.replace('http', 'ws')}/{app}/ws", subprotocols=["bokeh", token],
-                                          max_message_size=64 * 2**20)
-        await self.message()  # ACK
-        await self.send("PULL-DOC-REQ", {})
-        header, reply, *_ = await self.message()
-        while header["msgtype"] != "PULL-DOC-REPLY":
-            header, reply, *_ = await self.message()
-        models = list(_models(reply["doc"]))
-        toggle = next(m["id"] for m in models if m.get("name") == "Toggle")
+        ws, doc = await play_training(f"{self.base}/{self.path}")
         # The map (flow control): a browser tells it each frame it has painted, as an ESM message.
-        canvas = next((m["id"] for m in models if str(m.get("name")).endswith("ReactiveESM")
+        canvas = next((m["id"] for m in models_in(doc) if str(m.get("name")).endswith("ReactiveESM")
                        and "MapCanvas" in json.dumps(m.get("attributes", {}).get("data", ""))), None)
-        await self.send("PATCH-DOC", {"events": [{"kind": "MessageSent", "msg_type": "bokeh_event", "msg_data": {
-            "type": "event", "name": "document_ready", "values": {"type": "map"}}}]})
-        await self.send("PATCH-DOC", {"events": [{"kind": "ModelChanged", "model": {"id": toggle}, "attr": "active",
-                                                  "new": True}]})
         while time.monotonic() < until[0]:
             try:
-                header, content, size, buffers = await asyncio.wait_for(
-                    self.message(), timeout=min(max(until[0] - time.monotonic(), 0.01), 5))
+                message = await asyncio.wait_for(receive(ws), timeout=min(max(until[0] - time.monotonic(), 0.01), 5))
             except TimeoutError:
                 continue
-            frame = self.frame_number(header, content, buffers)
-            self.started |= frame is not None or "image" in json.dumps(content)[:2000]
+            text = json.dumps(message.json())
+            frame = self.frame_number(message, text)
+            self.started |= frame is not None or "image" in text[:2000]
             if frame is not None and canvas:  # answer as a browser does once it has painted the frame
-                await self.send("PATCH-DOC", {"events": [{"kind": "MessageSent", "msg_type": "bokeh_event", "msg_data": {
-                    "type": "event", "name": "data_event", "values": {"type": "map", "entries": [
-                        ["model", {"id": canvas}], ["data", {"type": "map", "entries": [["shown", frame]]}]]}}}]})
-            if self.counting and header["msgtype"] == "PATCH-DOC":
-                self.bytes += size
-                self.frames += frame is not None or ("image" in json.dumps(content)[:2000])
-        self.ws.close()
-
-
-def _models(node):
-    if isinstance(node, dict):
-        if node.get("type") == "object":
-            yield node
-        for value in node.values():
-            yield from _models(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _models(value)
+                await send(ws, "PATCH-DOC", esm_message(canvas, {"shown": frame}))
+            if self.counting and message.kind == "PATCH-DOC":
+                self.bytes += message.size
+                self.frames += frame is not None or ("image" in text[:2000])
+        ws.close()
 
 
 async def measure_clients(base, path, server, sessions, seconds):

@@ -5,24 +5,13 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from models.softmax import cross_entropy
-from tests.ui.explorer_page import (
-    NAMES_FIELD,
-    assert_matches_core,
-    click,
-    enter,
-    explorer,
-    open_explorer,
-    poll,
-    shown,
-    wait_for_logits,
-    wait_for_query,
-)
+from tests.ui import explorer_page as ui
 
 
 def names_in_every_view(page) -> list[list[str]]:
     """The class names on the sliders, the bars, the readout's rows and the gradient bars, in that order."""
     sliders = (
-        explorer(page)
+        ui.explorer(page)
         .locator("input.logit")
         .evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
     )
@@ -30,18 +19,18 @@ def names_in_every_view(page) -> list[list[str]]:
         [s.removeprefix("logit for ") for s in sliders],
         [
             n.removesuffix(" (true)")
-            for n in explorer(page).locator(".probability-bars .bar .name").all_inner_texts()
+            for n in ui.explorer(page).locator(".probability-bars .bar .name").all_inner_texts()
         ],
         [
             n.removesuffix(" (true)")
-            for n in explorer(page).locator(".readout tbody .row-name").all_inner_texts()
+            for n in ui.explorer(page).locator(".readout tbody .row-name").all_inner_texts()
         ],
-        explorer(page).locator(".gradient-bars .grad-row .name").all_inner_texts(),
+        ui.explorer(page).locator(".gradient-bars .grad-row .name").all_inner_texts(),
     ]
 
 
 def wait_for_names(page, names: list[str]) -> None:
-    poll(
+    ui.poll(
         page,
         lambda: names_in_every_view(page),
         lambda seen: seen == [names] * 4,
@@ -50,72 +39,73 @@ def wait_for_names(page, names: list[str]) -> None:
 
 
 def test_add_class_adds_a_named_slider_bar_row_and_gradient_bar(page, server):
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
-    click(page, "+ class")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
+    ui.click(page, "+ class")
     wait_for_names(page, ["low", "medium", "high", "class 4"])
-    assert_matches_core(wait_for_logits(page, [1, 2, -1, 0]), target=1)
-    wait_for_query(page, classes="low,medium,high,class 4", logits="1,2,-1,0")
+    ui.assert_matches_core(ui.wait_for_logits(page, [1, 2, -1, 0]), target=1)
+    ui.wait_for_query(page, classes="low,medium,high,class 4", logits="1,2,-1,0")
 
 
 def test_add_class_stops_at_ten_classes(page, server):
-    open_explorer(page, server, "?logits=" + ",".join(["1"] * 9))
-    click(page, "+ class")
-    expect(explorer(page).locator("input.logit")).to_have_count(10)
-    click(page, "+ class")
-    click(page, "+0.5")  # handled after the second "+ class": once it shows, that click has been handled too
-    wait_for_logits(page, [1.5] * 9 + [0.5])
-    expect(explorer(page).locator("input.logit")).to_have_count(10)
+    ui.open_explorer(page, server, "?logits=" + ",".join(["1"] * 9))
+    ui.click(page, "+ class")
+    expect(ui.explorer(page).locator("input.logit")).to_have_count(10)
+    ui.click(page, "+ class")
+    # Handled after the second "+ class": once it shows, that click has been handled too.
+    ui.click(page, "+0.5")
+    ui.wait_for_logits(page, [1.5] * 9 + [0.5])
+    expect(ui.explorer(page).locator("input.logit")).to_have_count(10)
 
 
 def test_remove_class_drops_the_last_class_and_stops_at_two(page, server):
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
-    click(page, "− class")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
+    ui.click(page, "− class")
     wait_for_names(page, ["low", "medium"])
-    click(page, "− class")
-    click(page, "+0.5")
-    assert_matches_core(wait_for_logits(page, [1.5, 2.5]), target=1)
+    ui.click(page, "− class")
+    ui.click(page, "+0.5")
+    ui.assert_matches_core(ui.wait_for_logits(page, [1.5, 2.5]), target=1)
     wait_for_names(page, ["low", "medium"])
 
 
 def test_removing_the_true_class_makes_the_last_class_true(page, server):
-    open_explorer(page, server, "?logits=1,2,-1&target=2")
-    click(page, "− class")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=2")
+    ui.click(page, "− class")
     wait_for_names(page, ["low", "medium"])
-    assert explorer(page).get_by_label("true class: medium").is_checked()
-    assert_matches_core(shown(page), target=1)
+    assert ui.explorer(page).get_by_label("true class: medium").is_checked()
+    ui.assert_matches_core(ui.shown(page), target=1)
 
 
 def test_renamed_classes_show_in_every_view_and_the_url(page, server):
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
-    enter(page, NAMES_FIELD, "cat, dog, bird")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
+    ui.enter(page, ui.NAMES_FIELD, "cat, dog, bird")
     wait_for_names(page, ["cat", "dog", "bird"])
-    expect(explorer(page).locator(".readout .loss-line")).to_contain_text("true class dog")
-    wait_for_query(page, classes="cat,dog,bird", logits="1,2,-1")
+    expect(ui.explorer(page).locator(".readout .loss-line")).to_contain_text("true class dog")
+    ui.wait_for_query(page, classes="cat,dog,bird", logits="1,2,-1")
 
 
 def test_bad_class_names_show_a_message_and_keep_the_names(page, server):
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
-    enter(page, NAMES_FIELD, "cat, cat, bird")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
+    ui.enter(page, ui.NAMES_FIELD, "cat, cat, bird")
     expect(page.get_by_text("Not applied: class names must be different from each other.")).to_be_visible()
     assert names_in_every_view(page) == [["low", "medium", "high"]] * 4
 
 
 def test_clicking_a_true_class_radio_changes_the_loss_and_accuracy(page, server):
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
-    assert shown(page).accuracy_text == "1"
-    explorer(page).get_by_label("true class: high").check()
-    now = shown(page)  # the views follow in the browser, before any round trip
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
+    assert ui.shown(page).accuracy_text == "1"
+    ui.explorer(page).get_by_label("true class: high").check()
+    now = ui.shown(page)  # the views follow in the browser, before any round trip
     assert now.accuracy_text == "0"
     assert now.loss_text == f"{cross_entropy([1, 2, -1], 2):.3f}" == "3.349"
-    assert_matches_core(now, target=2)
-    expect(explorer(page).locator(".probability-bars .bar.is-target .name")).to_have_text("high (true)")
-    wait_for_query(page, target="2")
+    ui.assert_matches_core(now, target=2)
+    expect(ui.explorer(page).locator(".probability-bars .bar.is-target .name")).to_have_text("high (true)")
+    ui.wait_for_query(page, target="2")
 
 
 def test_key_t_makes_the_chosen_class_the_true_class(page, server):
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
     page.locator("body").press("1")
     page.keyboard.press("t")
-    assert explorer(page).get_by_label("true class: low").is_checked()
-    assert_matches_core(shown(page), target=0)
-    wait_for_query(page, target="0")
+    assert ui.explorer(page).get_by_label("true class: low").is_checked()
+    ui.assert_matches_core(ui.shown(page), target=0)
+    ui.wait_for_query(page, target="0")

@@ -4,36 +4,26 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.ui import explorer_page as ui
 from tests.ui.conftest import checked_page
-from tests.ui.explorer_page import (
-    LOGITS_FIELD,
-    NAMES_FIELD,
-    click,
-    enter,
-    explorer,
-    open_explorer,
-    shown,
-    wait_for_logits,
-    wait_for_query,
-)
 
 
 def test_every_setting_round_trips_through_the_url(page, server, browser):
-    open_explorer(page, server, "?logits=1,2,-1&target=1")
-    tab = explorer(page)
-    enter(page, NAMES_FIELD, "cat, dog, bird, fish")
-    wait_for_logits(page, [1, 2, -1, 0])
-    click(page, "Challenge: each twice the one before")
-    wait_for_logits(page, [0, 0, 0, 0])
-    enter(page, LOGITS_FIELD, "0.5, -1.25, 2, 3")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
+    tab = ui.explorer(page)
+    ui.enter(page, ui.NAMES_FIELD, "cat, dog, bird, fish")
+    ui.wait_for_logits(page, [1, 2, -1, 0])
+    ui.click(page, "Challenge: each twice the one before")
+    ui.wait_for_logits(page, [0, 0, 0, 0])
+    ui.enter(page, ui.LOGITS_FIELD, "0.5, -1.25, 2, 3")
     tab.get_by_label("true class: bird").check()
     tab.get_by_label("temperature T (log scale)").focus()
     for _ in range(10):
         page.keyboard.press("ArrowRight")  # T = 10^0.1
-    enter(page, "Step size (learning rate)", "0.25")
-    enter(page, "Steps to run", "7")
+    ui.enter(page, "Step size (learning rate)", "0.25")
+    ui.enter(page, "Steps to run", "7")
     page.get_by_role("switch", name="Lecture mode").check()
-    query = wait_for_query(
+    query = ui.wait_for_query(
         page,
         logits="0.5,-1.25,2,3",
         classes="cat,dog,bird,fish",
@@ -47,9 +37,9 @@ def test_every_setting_round_trips_through_the_url(page, server, browser):
 
     with checked_page(browser) as again:
         again.goto(page.url)
-        tab = explorer(again)
+        tab = ui.explorer(again)
         expect(tab.locator(".readout table.steps")).to_be_visible(timeout=20_000)
-        assert shown(again).logits == [0.5, -1.25, 2, 3]
+        assert ui.shown(again).logits == [0.5, -1.25, 2, 3]
         expect(tab.locator(".probability-bars .bar .name")).to_have_text(
             ["cat", "dog", "bird (true)", "fish"]
         )
@@ -62,17 +52,17 @@ def test_every_setting_round_trips_through_the_url(page, server, browser):
         expect(tab.get_by_label("Steps to run")).to_have_value("7")
         expect(again.get_by_role("switch", name="Lecture mode")).to_be_checked()
         expect(again.locator(".url-warning")).to_be_hidden()
-        assert wait_for_query(again, logits="0.5,-1.25,2,3") == query
+        assert ui.wait_for_query(again, logits="0.5,-1.25,2,3") == query
 
 
 def test_hidden_results_and_sections_round_trip_through_the_url(page, server, browser):
-    open_explorer(page, server, "?logits=1,2,-1&target=1&hide=curve,temperature")
-    click(page, "One much smaller")
-    wait_for_query(page, conceal="1", hide="curve,temperature", logits="1,1,-4")
+    ui.open_explorer(page, server, "?logits=1,2,-1&target=1&hide=curve,temperature")
+    ui.click(page, "One much smaller")
+    ui.wait_for_query(page, conceal="1", hide="curve,temperature", logits="1,1,-4")
 
     with checked_page(browser) as again:
         again.goto(page.url)
-        tab = explorer(again)
+        tab = ui.explorer(again)
         expect(tab.get_by_role("button", name="Reveal the results")).to_be_visible(timeout=20_000)
         expect(tab.locator(".probability-bars .bar .value")).to_have_text(["?"] * 3)
         expect(tab.locator("figure.loss-curve")).to_be_hidden()
@@ -80,7 +70,7 @@ def test_hidden_results_and_sections_round_trip_through_the_url(page, server, br
 
 
 def test_bad_values_in_the_url_each_warn_and_fall_back(page, server):
-    open_explorer(
+    ui.open_explorer(
         page,
         server,
         "?logits=1,2,-1&goal=0.9,0.9,0.9&conceal=maybe&hide=sliders&lr=0&steps=1000&present=2&tab=nope",
@@ -97,19 +87,19 @@ def test_bad_values_in_the_url_each_warn_and_fall_back(page, server):
         "tab='nope' is not one of explore, train",
     ]:
         expect(warning).to_contain_text(complaint)
-    tab = explorer(page)
+    tab = ui.explorer(page)
     expect(tab.get_by_label("Step size (learning rate)")).to_have_value("1")
     expect(tab.get_by_label("Steps to run")).to_have_value("20")
     expect(tab.locator(".probability-bars .challenge")).to_be_hidden()
     expect(page.get_by_role("switch", name="Lecture mode")).not_to_be_checked()
-    assert shown(page).probability_text == ["0.259", "0.705", "0.035"]  # not concealed
+    assert ui.shown(page).probability_text == ["0.259", "0.705", "0.035"]  # not concealed
 
 
 def test_copy_link_puts_the_current_address_on_the_clipboard(browser, server):
     with checked_page(browser, permissions=["clipboard-read", "clipboard-write"]) as page:
-        open_explorer(page, server, "?logits=1,2,-1&target=1")
-        click(page, "+0.5")
-        wait_for_query(page, logits="1.5,2.5,-0.5")
+        ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
+        ui.click(page, "+0.5")
+        ui.wait_for_query(page, logits="1.5,2.5,-0.5")
         page.get_by_role("button", name="Copy link").click()
         expect(page.get_by_role("status").filter(has_text="Copied ✓")).to_be_visible()
         copied = page.evaluate("navigator.clipboard.readText()")
