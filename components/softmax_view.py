@@ -1,8 +1,9 @@
 """The base of the explorer's browser-side views: each computes softmax in the browser from its parameters.
 
 Why in the browser: a Panel round trip holds a browser change for 50 ms, far over one frame. So the views run
-``js/softmax.js`` (the same formulas as ``models/softmax.py``, checked against it by the browser tests) and are
-linked to the sliders with ``jslink``; Python stays the source of truth for state and the URL.
+``js/softmax.js`` (the same formulas as ``models/softmax.py``, checked against it by the browser tests) and take
+the sliders' values on their ``channel`` in the browser too (``js/lib/channel.js``), keeping them in their own
+copy: the drag sends the server nothing more. Python stays the source of truth for state and the URL.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class SoftmaxView(JSComponent):
     temperature = param.Number(default=1.0, bounds=(0, None), inclusive_bounds=(False, True))
     class_names = param.List(default=["low", "medium", "high"], item_type=str)
     concealed = param.Boolean(default=False, doc="Hide the results so that students predict them first.")
+    channel = param.String(default="", doc="Take logits, target and temperature from the sliders with this "
+                           "channel, in the browser, as well as from Python ('': from Python only).")
 
     __abstract = True
 

@@ -1,3 +1,26 @@
+// components/js/lib/channel.js
+var PREFIX = "softmax-channel:";
+function subscribe(channel, listener) {
+  if (!channel) return () => {
+  };
+  const handler = (event) => listener(event.detail);
+  document.addEventListener(PREFIX + channel, handler);
+  return () => document.removeEventListener(PREFIX + channel, handler);
+}
+var same = (a, b) => a === b || Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+function liveValues(model, changed) {
+  const live = { logits: model.logits, target: model.target, temperature: model.temperature };
+  const update = (values) => {
+    const news = Object.entries(values).filter(([name, value]) => name in live && !same(live[name], value));
+    if (!news.length) return;
+    Object.assign(live, Object.fromEntries(news));
+    changed();
+  };
+  for (const name of Object.keys(live)) model.on(name, () => update({ [name]: model[name] }));
+  model.on("remove", subscribe(model.channel, update));
+  return live;
+}
+
 // components/palette.json
 var palette_default = {
   class_colors: [
@@ -58,7 +81,7 @@ function softmaxSteps(logits, target, temperature) {
 // components/js/gradient_bars.js
 var SIGN = { positive: "#D55E00", negative: "#0072B2" };
 function render({ model, el }) {
-  model.syncable = false;
+  const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "gradient-bars";
   root.innerHTML = `<figcaption>Gradient \u2202L/\u2202z = (p \u2212 y) / T
@@ -71,7 +94,7 @@ function render({ model, el }) {
   const list = root.querySelector(".rows");
   let rows = [];
   function build() {
-    rows = model.logits.map((_, i) => {
+    rows = live.logits.map((_, i) => {
       const row = document.createElement("div");
       row.setAttribute("role", "listitem");
       row.dataset.class = i;
@@ -82,8 +105,8 @@ function render({ model, el }) {
     list.replaceChildren(...rows.map((r) => r.row));
   }
   function draw() {
-    if (rows.length !== model.logits.length) build();
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    if (rows.length !== live.logits.length) build();
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
     const scale = Math.max(1e-12, ...s.gradient.map(Math.abs));
     root.classList.toggle("concealed", model.concealed);
     s.gradient.forEach((g, i) => {
@@ -100,7 +123,7 @@ function render({ model, el }) {
       r.fill.style.right = g < 0 ? "50%" : "";
     });
   }
-  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  model.on(["class_names", "concealed"], draw);
   draw();
 }
 export {

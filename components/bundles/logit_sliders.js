@@ -1,3 +1,9 @@
+// components/js/lib/channel.js
+var PREFIX = "softmax-channel:";
+function publish(channel, values) {
+  if (channel) document.dispatchEvent(new CustomEvent(PREFIX + channel, { detail: values }));
+}
+
 // components/palette.json
 var palette_default = {
   class_colors: [
@@ -141,7 +147,11 @@ function render({ model, el }) {
   }
   document.addEventListener("keydown", onKey);
   model.on("remove", () => document.removeEventListener("keydown", onKey));
-  model.on(["logits", "target", "bound"], update);
+  model.on(["logits", "target"], () => {
+    update();
+    publish(model.channel, { logits: model.logits, target: model.target });
+  });
+  model.on("bound", update);
   model.on("class_names", build);
   build();
 }

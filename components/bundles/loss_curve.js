@@ -1,3 +1,26 @@
+// components/js/lib/channel.js
+var PREFIX = "softmax-channel:";
+function subscribe(channel, listener) {
+  if (!channel) return () => {
+  };
+  const handler = (event) => listener(event.detail);
+  document.addEventListener(PREFIX + channel, handler);
+  return () => document.removeEventListener(PREFIX + channel, handler);
+}
+var same = (a, b) => a === b || Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+function liveValues(model, changed) {
+  const live = { logits: model.logits, target: model.target, temperature: model.temperature };
+  const update = (values) => {
+    const news = Object.entries(values).filter(([name, value]) => name in live && !same(live[name], value));
+    if (!news.length) return;
+    Object.assign(live, Object.fromEntries(news));
+    changed();
+  };
+  for (const name of Object.keys(live)) model.on(name, () => update({ [name]: model[name] }));
+  model.on("remove", subscribe(model.channel, update));
+  return live;
+}
+
 // components/palette.json
 var palette_default = {
   class_colors: [
@@ -96,7 +119,7 @@ function path(xs, ys, sx, sy) {
   return xs.map((x, i) => `${i ? "L" : "M"}${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join("");
 }
 function render({ model, el }) {
-  model.syncable = false;
+  const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "loss-curve";
   root.innerHTML = `<figcaption></figcaption>
@@ -123,7 +146,7 @@ function render({ model, el }) {
     axes.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, "p"));
   }
   function draw() {
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
     const y = s.target;
     const name = className(model.class_names, y);
     const zy = s.logits[y];
@@ -168,7 +191,7 @@ function render({ model, el }) {
       = <output class="sigmoid" data-value="${model.concealed ? "" : sigmoid}">${model.concealed ? "?" : sigmoid.toFixed(3)}</output>,
       the same as softmax: <output class="softmax-p">${model.concealed ? "?" : s.probabilities[y].toFixed(3)}</output>.`;
   }
-  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  model.on(["class_names", "concealed"], draw);
   draw();
 }
 export {

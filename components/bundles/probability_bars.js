@@ -1,3 +1,26 @@
+// components/js/lib/channel.js
+var PREFIX = "softmax-channel:";
+function subscribe(channel, listener) {
+  if (!channel) return () => {
+  };
+  const handler = (event) => listener(event.detail);
+  document.addEventListener(PREFIX + channel, handler);
+  return () => document.removeEventListener(PREFIX + channel, handler);
+}
+var same = (a, b) => a === b || Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+function liveValues(model, changed) {
+  const live = { logits: model.logits, target: model.target, temperature: model.temperature };
+  const update = (values) => {
+    const news = Object.entries(values).filter(([name, value]) => name in live && !same(live[name], value));
+    if (!news.length) return;
+    Object.assign(live, Object.fromEntries(news));
+    changed();
+  };
+  for (const name of Object.keys(live)) model.on(name, () => update({ [name]: model[name] }));
+  model.on("remove", subscribe(model.channel, update));
+  return live;
+}
+
 // components/palette.json
 var palette_default = {
   class_colors: [
@@ -57,7 +80,7 @@ function softmaxSteps(logits, target, temperature) {
 
 // components/js/probability_bars.js
 function render({ model, el }) {
-  model.syncable = false;
+  const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "probability-bars";
   root.innerHTML = `<figcaption>Probabilities p = softmax(z / T)</figcaption>
@@ -67,7 +90,7 @@ function render({ model, el }) {
   const challenge = root.querySelector(".challenge");
   let bars = [];
   function build() {
-    bars = model.logits.map((_, i) => {
+    bars = live.logits.map((_, i) => {
       const bar = document.createElement("div");
       bar.className = "bar";
       bar.setAttribute("role", "listitem");
@@ -82,9 +105,9 @@ function render({ model, el }) {
     list.style.setProperty("--k", bars.length);
   }
   function draw() {
-    if (bars.length !== model.logits.length) build();
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
-    const plain = s.temperature === 1 ? null : softmaxSteps(model.logits, model.target, 1).probabilities;
+    if (bars.length !== live.logits.length) build();
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
+    const plain = s.temperature === 1 ? null : softmaxSteps(live.logits, live.target, 1).probabilities;
     const goal = model.goal.length === s.probabilities.length ? model.goal : null;
     const hide = model.concealed;
     root.classList.toggle("concealed", hide);
@@ -117,7 +140,7 @@ function render({ model, el }) {
     challenge.classList.toggle("solved", solved);
     challenge.textContent = solved ? `\u2713 Solved: every probability is within 0.01 of its goal (${goal.join(" / ")}).` : `Goal ${goal.join(" / ")}: ${hits.filter(Boolean).length} of ${goal.length} within 0.01.`;
   }
-  model.on(["logits", "target", "temperature", "class_names", "concealed", "goal"], draw);
+  model.on(["class_names", "concealed", "goal"], draw);
   draw();
 }
 export {

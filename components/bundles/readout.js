@@ -1,3 +1,26 @@
+// components/js/lib/channel.js
+var PREFIX = "softmax-channel:";
+function subscribe(channel, listener) {
+  if (!channel) return () => {
+  };
+  const handler = (event) => listener(event.detail);
+  document.addEventListener(PREFIX + channel, handler);
+  return () => document.removeEventListener(PREFIX + channel, handler);
+}
+var same = (a, b) => a === b || Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+function liveValues(model, changed) {
+  const live = { logits: model.logits, target: model.target, temperature: model.temperature };
+  const update = (values) => {
+    const news = Object.entries(values).filter(([name, value]) => name in live && !same(live[name], value));
+    if (!news.length) return;
+    Object.assign(live, Object.fromEntries(news));
+    changed();
+  };
+  for (const name of Object.keys(live)) model.on(name, () => update({ [name]: model[name] }));
+  model.on("remove", subscribe(model.channel, update));
+  return live;
+}
+
 // components/palette.json
 var palette_default = {
   class_colors: [
@@ -114,7 +137,7 @@ var COLUMNS = [
   ["neg-log-p", "\u2212log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"]
 ];
 function render({ model, el }) {
-  model.syncable = false;
+  const live = liveValues(model, draw);
   const root = document.createElement("section");
   root.className = "readout";
   root.setAttribute("aria-label", "The numbers, step by step");
@@ -122,7 +145,7 @@ function render({ model, el }) {
   let layout = "";
   let parts = null;
   function build(columns) {
-    const names = model.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
+    const names = live.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
     root.innerHTML = `
       <div class="formula">${FORMULA}</div>
       <table class="steps">
@@ -159,7 +182,7 @@ function render({ model, el }) {
     else node.textContent = text;
   }
   function draw() {
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
     const hide = model.concealed;
     const columns = COLUMNS.filter((c) => c[0] !== "scaled" || s.temperature !== 1);
     const key = JSON.stringify([model.class_names, s.logits.length, columns.length]);
@@ -186,7 +209,7 @@ function render({ model, el }) {
     parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
-  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  model.on(["class_names", "concealed"], draw);
   draw();
 }
 export {

@@ -1,3 +1,9 @@
+// components/js/lib/channel.js
+var PREFIX = "softmax-channel:";
+function publish(channel, values) {
+  if (channel) document.dispatchEvent(new CustomEvent(PREFIX + channel, { detail: values }));
+}
+
 // components/js/temperature_slider.js
 function render({ model, el }) {
   const root = document.createElement("div");
@@ -25,7 +31,10 @@ function render({ model, el }) {
     if (Math.abs(Number(input.value) - x) > 5e-3) input.value = String(x);
     show(model.temperature);
   }
-  model.on("temperature", update);
+  model.on("temperature", () => {
+    update();
+    publish(model.channel, { temperature: model.temperature });
+  });
   update();
 }
 export {

@@ -1,15 +1,15 @@
 // dL/dz = (p - onehot(y)) / T as bars around zero, coloured by sign. Gradient descent moves each logit against
 // its bar: the true class's logit (negative gradient) goes up, every other logit goes down.
 
+import { liveValues } from "./lib/channel.js";
 import { classColor, className } from "./lib/classes.js";
 import { softmaxSteps } from "./lib/softmax.js";
 
 const SIGN = { positive: "#D55E00", negative: "#0072B2" };
 
 export function render({ model, el }) {
-  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
-  // keeps its copies from being sent back to the server on every drag step.
-  model.syncable = false;
+  // What it draws: Python's values, or newer ones from the sliders (./lib/channel.js), kept here, not in the model.
+  const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "gradient-bars";
   root.innerHTML = `<figcaption>Gradient ∂L/∂z = (p − y) / T
@@ -23,7 +23,7 @@ export function render({ model, el }) {
   let rows = [];
 
   function build() {
-    rows = model.logits.map((_, i) => {
+    rows = live.logits.map((_, i) => {
       const row = document.createElement("div");
       row.setAttribute("role", "listitem");
       row.dataset.class = i;
@@ -35,8 +35,8 @@ export function render({ model, el }) {
   }
 
   function draw() {
-    if (rows.length !== model.logits.length) build();
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    if (rows.length !== live.logits.length) build();
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
     const scale = Math.max(1e-12, ...s.gradient.map(Math.abs));
     root.classList.toggle("concealed", model.concealed);
     s.gradient.forEach((g, i) => {
@@ -55,6 +55,6 @@ export function render({ model, el }) {
     });
   }
 
-  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  model.on(["class_names", "concealed"], draw);
   draw();
 }

@@ -1,8 +1,10 @@
 // One labelled range input per class and a "true class" radio button. The source of the explorer's live state
-// in the browser: a change sets model.logits / model.target, which jslink copies to every view in the same frame.
+// in the browser: a change sets model.logits / model.target (which Panel syncs to Python), and every change of
+// them, a drag or a push from Python, goes to the explorer's views on its channel (./lib/channel.js).
 // Keys (anywhere on the page while this is visible): 1-9 and 0 pick a class, + and - nudge it by 0.5,
 // t makes it the true class.
 
+import { publish } from "./lib/channel.js";
 import { classColor, className } from "./lib/classes.js";
 import { formatLogit } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
@@ -102,7 +104,11 @@ export function render({ model, el }) {
 
   document.addEventListener("keydown", onKey);
   model.on("remove", () => document.removeEventListener("keydown", onKey));
-  model.on(["logits", "target", "bound"], update);
+  model.on(["logits", "target"], () => {
+    update();
+    publish(model.channel, { logits: model.logits, target: model.target });
+  });
+  model.on("bound", update);
   model.on("class_names", build);
   build();
 }

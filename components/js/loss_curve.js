@@ -1,6 +1,7 @@
 // The cross-entropy L(z_y) as the true class's logit z_y varies with the other logits held, and p(true class)
 // beside it; the current point is marked. With two classes, p = sigmoid(z_1 - z_0), which the caption shows.
 
+import { liveValues } from "./lib/channel.js";
 import { className } from "./lib/classes.js";
 import { formatLogit, formatNumber } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
@@ -14,9 +15,8 @@ function path(xs, ys, sx, sy) {
 }
 
 export function render({ model, el }) {
-  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
-  // keeps its copies from being sent back to the server on every drag step.
-  model.syncable = false;
+  // What it draws: Python's values, or newer ones from the sliders (./lib/channel.js), kept here, not in the model.
+  const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "loss-curve";
   root.innerHTML = `<figcaption></figcaption>
@@ -46,7 +46,7 @@ export function render({ model, el }) {
   }
 
   function draw() {
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
     const y = s.target;
     const name = className(model.class_names, y);
     const zy = s.logits[y];
@@ -94,6 +94,6 @@ export function render({ model, el }) {
       the same as softmax: <output class="softmax-p">${model.concealed ? "?" : s.probabilities[y].toFixed(3)}</output>.`;
   }
 
-  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  model.on(["class_names", "concealed"], draw);
   draw();
 }

@@ -3,13 +3,13 @@
 // and a check once every probability is within 0.01 of it.
 // The bars are built once per set of classes and updated in place, so a drag costs no DOM rebuild.
 
+import { liveValues } from "./lib/channel.js";
 import { classColor, className } from "./lib/classes.js";
 import { softmaxSteps } from "./lib/softmax.js";
 
 export function render({ model, el }) {
-  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
-  // keeps its copies from being sent back to the server on every drag step.
-  model.syncable = false;
+  // What it draws: Python's values, or newer ones from the sliders (./lib/channel.js), kept here, not in the model.
+  const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "probability-bars";
   root.innerHTML = `<figcaption>Probabilities p = softmax(z / T)</figcaption>
@@ -20,7 +20,7 @@ export function render({ model, el }) {
   let bars = [];
 
   function build() {
-    bars = model.logits.map((_, i) => {
+    bars = live.logits.map((_, i) => {
       const bar = document.createElement("div");
       bar.className = "bar";
       bar.setAttribute("role", "listitem");
@@ -36,9 +36,9 @@ export function render({ model, el }) {
   }
 
   function draw() {
-    if (bars.length !== model.logits.length) build();
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
-    const plain = s.temperature === 1 ? null : softmaxSteps(model.logits, model.target, 1).probabilities;
+    if (bars.length !== live.logits.length) build();
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
+    const plain = s.temperature === 1 ? null : softmaxSteps(live.logits, live.target, 1).probabilities;
     const goal = model.goal.length === s.probabilities.length ? model.goal : null;
     const hide = model.concealed;
     root.classList.toggle("concealed", hide);
@@ -74,6 +74,6 @@ export function render({ model, el }) {
       : `Goal ${goal.join(" / ")}: ${hits.filter(Boolean).length} of ${goal.length} within 0.01.`;
   }
 
-  model.on(["logits", "target", "temperature", "class_names", "concealed", "goal"], draw);
+  model.on(["class_names", "concealed", "goal"], draw);
   draw();
 }

@@ -2,6 +2,7 @@
 // download). Each numeric cell carries its full-precision value in data-value, which the browser tests compare
 // with models/softmax.py.
 
+import { liveValues } from "./lib/channel.js";
 import { classColor, className } from "./lib/classes.js";
 import { formatExp, formatLogit, formatNumber } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
@@ -37,9 +38,8 @@ const COLUMNS = [
 ];
 
 export function render({ model, el }) {
-  // A view only renders what it is given (from Python, or by jslink from the sliders): Bokeh's `syncable`
-  // keeps its copies from being sent back to the server on every drag step.
-  model.syncable = false;
+  // What it draws: Python's values, or newer ones from the sliders (./lib/channel.js), kept here, not in the model.
+  const live = liveValues(model, draw);
   const root = document.createElement("section");
   root.className = "readout";
   root.setAttribute("aria-label", "The numbers, step by step");
@@ -49,7 +49,7 @@ export function render({ model, el }) {
 
   // The table is built once per set of classes (and T = 1 or not), then only its numbers change.
   function build(columns) {
-    const names = model.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
+    const names = live.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
     root.innerHTML = `
       <div class="formula">${FORMULA}</div>
       <table class="steps">
@@ -83,7 +83,7 @@ export function render({ model, el }) {
   }
 
   function draw() {
-    const s = softmaxSteps(model.logits, model.target, model.temperature);
+    const s = softmaxSteps(live.logits, live.target, live.temperature);
     const hide = model.concealed;
     const columns = COLUMNS.filter((c) => c[0] !== "scaled" || s.temperature !== 1);
     const key = JSON.stringify([model.class_names, s.logits.length, columns.length]);
@@ -111,6 +111,6 @@ export function render({ model, el }) {
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
 
-  model.on(["logits", "target", "temperature", "class_names", "concealed"], draw);
+  model.on(["class_names", "concealed"], draw);
   draw();
 }

@@ -1,5 +1,8 @@
 // A temperature slider on a log scale from 0.1 to 10 (the range input holds log10 T), rounded to three
 // significant digits so that the URL and the server see the same T as the views.
+// Every change of T, a drag or a push from Python, goes to the explorer's views on its channel.
+
+import { publish } from "./lib/channel.js";
 
 export function render({ model, el }) {
   const root = document.createElement("div");
@@ -28,6 +31,9 @@ export function render({ model, el }) {
     if (Math.abs(Number(input.value) - x) > 0.005) input.value = String(x);
     show(model.temperature);
   }
-  model.on("temperature", update);
+  model.on("temperature", () => {
+    update();
+    publish(model.channel, { temperature: model.temperature });
+  });
   update();
 }

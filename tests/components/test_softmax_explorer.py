@@ -213,3 +213,22 @@ def test_shortcut_actions_run_the_explorer_actions(action, logits):
 def test_shortcut_help_lists_every_key():
     keys = [row[0] for row in explorer().shortcuts().keys]
     assert keys == ["1 … 9, 0", "← → ↑ ↓", "+ / -", "t", "g", "n", ">", "<", "r", "v", "l"]
+
+
+def _live_models(e: SoftmaxExplorer) -> list:
+    """The explorer's rendered components that carry live values in the browser (sliders and views)."""
+    root = e.__panel__().get_root()
+    return [m for m in root.references() if "channel" in getattr(m, "properties_with_values", lambda: {})()]
+
+
+def test_sliders_and_views_share_a_channel_no_other_explorer_uses():
+    one, two = _live_models(explorer()), _live_models(explorer())
+    assert len(one) == 6
+    assert len({m.channel for m in one}) == 1
+    assert one[0].channel and one[0].channel != two[0].channel
+
+
+def test_the_live_path_needs_no_js_callbacks():
+    """The sliders reach the views in their own modules: a jscallback costs every session a document walk."""
+    root = explorer().__panel__().get_root()
+    assert not [m for m in root.references() if m.js_property_callbacks]

@@ -6,7 +6,7 @@ import { JSDOM } from "jsdom";
 const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { pretendToBeVisual: true });
 const { window } = dom;
 for (const name of ["window", "document", "getComputedStyle", "requestAnimationFrame", "HTMLElement", "Event",
-  "KeyboardEvent", "MouseEvent", "atob"]) {
+  "CustomEvent", "KeyboardEvent", "MouseEvent", "atob"]) {
   Object.defineProperty(globalThis, name, { value: name === "window" ? window : window[name], configurable: true,
     writable: true });
 }
