@@ -232,6 +232,8 @@ def _text(data: bytes, max_bytes: int) -> str:
     """A CSV file's bytes as text: bounded, not binary, UTF-8 (with or without a byte-order mark)."""
     if len(data) > max_bytes:
         raise ValueError(f"the file is {len(data) / 1e6:.1f} MB; files of up to {max_bytes / 1e6:g} MB can be read")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ValueError("the file is UTF-16 text, not UTF-8; save it as \"CSV UTF-8\" and try again")
     if b"\0" in data[:65536]:
         raise ValueError("the file is not text (it holds binary data); save the table as CSV and try again")
     try:

@@ -289,7 +289,7 @@ def test_csv_columns_reads_the_header():
         (b"a,b,a\n1,2,3\n", "'a' appears more than once"),
         (b"a,,c\n1,2,3\n", "a column has no name"),
         ("é,b,c\n1,2,3\n".encode("latin-1"), "not UTF-8"),
-        ("a,b,c\n".encode("utf-16"), "not text"),
+        ("a,b,c\n".encode("utf-16"), "UTF-16 text, not UTF-8"),
         (b"\x00\x01\x02garbage", "not text"),
         (b",".join(b"c%d" % i for i in range(5000)), "5,000 columns"),
     ],
