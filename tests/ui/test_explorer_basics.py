@@ -94,13 +94,13 @@ def test_huge_logits_give_exact_finite_numbers(page, server):
 @pytest.mark.parametrize(
     ("query", "complaint"),
     [
-        ("?logits=nan,1,2", "logits='nan,1,2'"),
-        ("?logits=inf,1,2", "logits='inf,1,2'"),
-        ("?logits=one,two,three", "logits='one,two,three'"),
+        ("?logits=nan,1,2", "logits: 'nan' is not a number"),
+        ("?logits=inf,1,2", "logits: 'inf' is not a number"),
+        ("?logits=one,two,three", "logits: 'one' is not a number"),
         ("?logits=" + ",".join(["1"] * 11), "between 2 and 10 logits"),
-        ("?target=7", "target='7'"),
-        ("?temperature=-1", "temperature='-1'"),
-        ("?temperature=0", "temperature='0'"),
+        ("?target=7", "target: '7' is not a class"),
+        ("?temperature=-1", "temperature: '-1' is outside 0.1 to 10"),
+        ("?temperature=0", "temperature: '0' is outside 0.1 to 10"),
         ("?classes=a,b,c,d,e,f,g,h,i,j,k", "between 2 and 10 class names"),
     ],
 )

@@ -72,7 +72,7 @@ def test_typing_more_logits_adds_classes(page, server):
 
 def test_bad_logit_text_shows_a_message_and_keeps_the_logits(page, server):
     ui.open_explorer(page, server, "?logits=1,2,-1&target=1")
-    message = "Not applied: 'two' is not a number."
+    message = "Not applied: 'two' is not a number: use a number from -1000 to 1000."
     ui.enter(page, ui.LOGITS_FIELD, "1, two, 3")
     expect(ui.explorer(page).get_by_text(message)).to_be_visible()
     now = ui.shown(page)

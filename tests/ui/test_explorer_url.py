@@ -78,13 +78,13 @@ def test_bad_values_in_the_url_each_warn_and_fall_back(page, server):
     warning = page.locator(".url-warning")
     expect(warning).to_be_visible()
     for complaint in [
-        "goal='0.9,0.9,0.9': give 3 probabilities that sum to 1",
-        "conceal='maybe': use 1 or 0",
-        "hide='sliders': unknown sliders",
-        "lr='0': use a number from 0.01 to 10",
-        "steps='1000': use a number from 1 to 500",
-        "present='2': use 1 or 0",
-        "tab='nope' is not one of explore, train",
+        "goal: give 3 probabilities that sum to 1",
+        "conceal: 'maybe' is not on or off: use 1 or 0",
+        "hide: 'sliders' not known",
+        "lr: '0' is outside 0.01 to 10",
+        "steps: '1000' is outside 1 to 500",
+        "present: '2' is not on or off: use 1 or 0",
+        "tab: 'nope' is not one of explore, train",
     ]:
         expect(warning).to_contain_text(complaint)
     tab = ui.explorer(page)

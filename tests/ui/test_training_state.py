@@ -94,7 +94,7 @@ def test_reloading_the_url_restores_the_configuration(configured):
 def test_bad_url_values_warn_and_fall_back_to_the_defaults(page, server):
     open_training(page, server, "dataset=nope&model=mlp&hidden=0&rate=7&epf=3&grid=50")
     warning = alert_text(page.locator(".url-warning"))
-    for key in ("dataset='nope'", "hidden='0'", "rate='7'", "epf='3'"):
+    for key in ("dataset: 'nope'", "hidden: '0'", "rate: '7'", "epf: '3'"):
         assert key in warning
     assert chosen(page, "Data") == "Ames houses (price class by location)"
     assert chosen(page, "Learning rate") == "0.1" and chosen(page, PER_FRAME) == "2"
