@@ -15,7 +15,9 @@ torch.set_num_threads(1)
 # internet gets pages without their CSS. Giving every session its local dist_url first keeps them all local.
 doc = pn.state.curdoc
 if doc is not None and "dist_url" not in doc._template_variables:
-    doc._template_variables["dist_url"] = f"{pn.state.rel_path}/{LOCAL_DIST}" if pn.state.rel_path else LOCAL_DIST
+    doc._template_variables["dist_url"] = (
+        f"{pn.state.rel_path}/{LOCAL_DIST}" if pn.state.rel_path else LOCAL_DIST
+    )
 
 pn.extension("filedropper", design="bootstrap", notifications=False)
 with session_build():  # CPU time of building this session's page, for /metrics

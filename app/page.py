@@ -29,8 +29,12 @@ URL_DELAY_MS = 300
 
 def url_warning(warnings: list[str]) -> pn.pane.Alert:
     """A visible note that some of the link's settings were not usable and defaults were used instead."""
-    return notice("warning", "Some settings in the link could not be used; defaults were used instead."
-                  if warnings else "", warnings, css_classes=["url-warning"])
+    return notice(
+        "warning",
+        "Some settings in the link could not be used; defaults were used instead." if warnings else "",
+        warnings,
+        css_classes=["url-warning"],
+    )
 
 
 class Page:
@@ -49,8 +53,12 @@ class Page:
         # once (a slower first load), dynamic=True would re-render the explorer from Python's copy of its views,
         # which a drag does not update.
         self.holders = [pn.Column(sizing_mode="stretch_width") for _ in TABS]
-        self.tabs = pn.Tabs(("Softmax explorer", self.holders[0]), ("Training playground", self.holders[1]),
-                            active=TABS.index(page["tab"]), sizing_mode="stretch_width")
+        self.tabs = pn.Tabs(
+            ("Softmax explorer", self.holders[0]),
+            ("Training playground", self.holders[1]),
+            active=TABS.index(page["tab"]),
+            sizing_mode="stretch_width",
+        )
         self.tabs.param.watch(self._open_tab, "active")
         self._open_tab()
         self._pending = False
@@ -60,10 +68,17 @@ class Page:
         pn.state.onload(self._schedule_url)
         self.template = pn.template.BootstrapTemplate(
             title=TITLE,
-            header=[pn.Row(pn.layout.HSpacer(), CopyButton(margin=(0, 10), align="center"),
-                           ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"), self.lecture,
-                           TabKeys(width=0, height=0, margin=0),
-                           sizing_mode="stretch_width", align="center")],
+            header=[
+                pn.Row(
+                    pn.layout.HSpacer(),
+                    CopyButton(margin=(0, 10), align="center"),
+                    ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"),
+                    self.lecture,
+                    TabKeys(width=0, height=0, margin=0),
+                    sizing_mode="stretch_width",
+                    align="center",
+                )
+            ],
             main=[url_warning(query_warnings + page_warnings + warnings + training_warnings), self.tabs],
             collapsed_sidebar=True,
             # No busy spinner: training keeps the server busy many times a second, and each change of the
@@ -77,11 +92,15 @@ class Page:
             holder.append(self.explorer if self.tabs.active == 0 else self._make_playground())
 
     def _make_playground(self) -> TrainingPlayground:
-        playground = TrainingPlayground(config=PlaygroundConfig(**self.training["config"]),
-                                        dark=pn.config.theme == "dark",
-                                        **self.training["run"])
+        playground = TrainingPlayground(
+            config=PlaygroundConfig(**self.training["config"]),
+            dark=pn.config.theme == "dark",
+            **self.training["run"],
+        )
         playground.param.watch(self._open_in_explorer, "handoff")
-        playground.config.param.watch(self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "config"])
+        playground.config.param.watch(
+            self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "config"]
+        )
         playground.param.watch(self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "run"])
         self.playground = playground
         return playground

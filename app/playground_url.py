@@ -16,12 +16,23 @@ from models.inputs import parse_hidden
 
 # query key -> (which object, parameter name)
 KEYS = {
-    "dataset": ("config", "dataset"), "points": ("config", "points"), "noise": ("config", "noise"),
-    "k": ("config", "classes"), "dseed": ("config", "data_seed"), "std": ("config", "standardize"),
-    "model": ("config", "model"), "hidden": ("config", "hidden"), "activation": ("config", "activation"),
-    "optimizer": ("config", "optimizer"), "rate": ("config", "lr"), "batch": ("config", "batch_size"),
-    "wd": ("config", "weight_decay"), "seed": ("config", "seed"),
-    "epf": ("run", "epochs_per_frame"), "fps": ("run", "frames_per_second"), "grid": ("run", "grid"),
+    "dataset": ("config", "dataset"),
+    "points": ("config", "points"),
+    "noise": ("config", "noise"),
+    "k": ("config", "classes"),
+    "dseed": ("config", "data_seed"),
+    "std": ("config", "standardize"),
+    "model": ("config", "model"),
+    "hidden": ("config", "hidden"),
+    "activation": ("config", "activation"),
+    "optimizer": ("config", "optimizer"),
+    "rate": ("config", "lr"),
+    "batch": ("config", "batch_size"),
+    "wd": ("config", "weight_decay"),
+    "seed": ("config", "seed"),
+    "epf": ("run", "epochs_per_frame"),
+    "fps": ("run", "frames_per_second"),
+    "grid": ("run", "grid"),
 }
 ALWAYS = ("dataset", "model")  # written even at their defaults, so a link says what it shows
 OWNERS = {"config": PlaygroundConfig, "run": TrainingPlayground}
@@ -54,4 +65,3 @@ def playground_query(playground: TrainingPlayground, full: bool) -> dict[str, st
         if (full and key in ALWAYS) or value != OWNERS[owner].param[name].default:
             query[key] = format_value(value)
     return query
-

@@ -34,7 +34,10 @@ class ClosedPages:
             alive.add(session.id)
             if session.connection_count > 0:
                 self._connected.add(session.id)
-            elif session.id in self._connected and session.milliseconds_since_last_unsubscribe > 1000 * CLOSED_S:
+            elif (
+                session.id in self._connected
+                and session.milliseconds_since_last_unsubscribe > 1000 * CLOSED_S
+            ):
                 session.request_expiration()
         self._connected &= alive
 

@@ -29,8 +29,15 @@ TABS = ("explore", "train")
 THEMES = ("default", "dark")
 # query key -> the SoftmaxExplorer parameter it sets; a new setting is one line here.
 EXPLORER_KEYS = {
-    "logits": "logits", "classes": "class_names", "target": "target", "temperature": "temperature",
-    "goal": "goal", "conceal": "concealed", "hide": "hide", "lr": "lr", "steps": "steps",
+    "logits": "logits",
+    "classes": "class_names",
+    "target": "target",
+    "temperature": "temperature",
+    "goal": "goal",
+    "conceal": "concealed",
+    "hide": "hide",
+    "lr": "lr",
+    "steps": "steps",
 }
 ALWAYS = ("logits", "target", "temperature", "classes")  # written even at their defaults: the example itself
 PAGE_KEYS = ("tab", "present", "theme")
@@ -44,8 +51,10 @@ def parse_query(search: str) -> dict[str, str]:
 def read_query(search: str) -> tuple[dict[str, str], list[str]]:
     """The query's values that are short enough to read, and a warning for each that is not (or for all)."""
     if len(search) > MAX_QUERY:
-        return {}, [f"the link's settings are {len(search):,} characters long (at most {MAX_QUERY:,} are read), "
-                    "so none of them was used"]
+        return {}, [
+            f"the link's settings are {len(search):,} characters long (at most {MAX_QUERY:,} are read), "
+            "so none of them was used"
+        ]
     query, warnings = {}, []
     for key, value in parse_query(search).items():
         if len(key) > MAX_VALUE or len(value) > MAX_VALUE:
@@ -151,15 +160,19 @@ def explorer_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
         sections = [s for s in value.split(",") if s]
         unknown = [s for s in sections if s not in SoftmaxExplorer.param.hide.objects]
         if unknown:
-            raise ValueError(f"{', '.join(map(quote, unknown[:3]))} not known; use any of "
-                             f"{', '.join(SoftmaxExplorer.param.hide.objects)}")
+            raise ValueError(
+                f"{', '.join(map(quote, unknown[:3]))} not known; use any of "
+                f"{', '.join(SoftmaxExplorer.param.hide.objects)}"
+            )
         return sections
 
     special = {"target": target, "goal": goal, "hide": hide}
     for key, name in EXPLORER_KEYS.items():
         if name in ("logits", "class_names"):  # read above
             continue
-        value = read(key, special.get(key) or (lambda text, p=SoftmaxExplorer.param[name]: parse_value(p, text)))
+        value = read(
+            key, special.get(key) or (lambda text, p=SoftmaxExplorer.param[name]: parse_value(p, text))
+        )
         if value is not None:
             state[name] = value
     return state, warnings

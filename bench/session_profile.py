@@ -56,8 +56,16 @@ def serve(port: int, out: str) -> None:
     signal.signal(signal.SIGUSR2, dump)
     from panel.command import main
 
-    sys.argv = ["panel", "serve", "app", "--address", "127.0.0.1", "--port", str(port),
-                f"--allow-websocket-origin=127.0.0.1:{port}"]
+    sys.argv = [
+        "panel",
+        "serve",
+        "app",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        f"--allow-websocket-origin=127.0.0.1:{port}",
+    ]
     main()
 
 
@@ -84,8 +92,18 @@ def measure(root: Path, path: str, n: int, top: int, profiler: str, keep: str | 
     if profiler == "cprofile":
         command = [sys.executable, str(Path(__file__).resolve()), "--serve", str(port), "--out", out]
     else:
-        command = [sys.executable, "-m", "panel", "serve", "app", "--address", "127.0.0.1", "--port", str(port),
-                   f"--allow-websocket-origin=127.0.0.1:{port}"]
+        command = [
+            sys.executable,
+            "-m",
+            "panel",
+            "serve",
+            "app",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            f"--allow-websocket-origin=127.0.0.1:{port}",
+        ]
     server = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT)
     spy = None
     try:
@@ -110,9 +128,24 @@ def measure(root: Path, path: str, n: int, top: int, profiler: str, keep: str | 
         if profiler == "cprofile":
             server.send_signal(signal.SIGUSR1)
         else:
-            spy = subprocess.Popen([str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(server.pid),
-                                    "--rate", "250", "--format", "raw", "--output", out, "--duration", "600"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            spy = subprocess.Popen(
+                [
+                    str(Path(sys.executable).with_name("py-spy")),
+                    "record",
+                    "--pid",
+                    str(server.pid),
+                    "--rate",
+                    "250",
+                    "--format",
+                    "raw",
+                    "--output",
+                    out,
+                    "--duration",
+                    "600",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
         time.sleep(1.0)
         c0 = cpu()
         asyncio.run(sessions(base, path, n))
@@ -126,8 +159,10 @@ def measure(root: Path, path: str, n: int, top: int, profiler: str, keep: str | 
             if Path(out).exists():
                 break
             time.sleep(0.1)
-        print(f"\n## /{path}: {1000 * clean:.0f} ms of server CPU a session without the profiler, "
-              f"{1000 * profiled:.0f} ms with it ({profiled / clean:.2f}x), {n} sessions each ({profiler})\n")
+        print(
+            f"\n## /{path}: {1000 * clean:.0f} ms of server CPU a session without the profiler, "
+            f"{1000 * profiled:.0f} ms with it ({profiled / clean:.2f}x), {n} sessions each ({profiler})\n"
+        )
         rows = _cprofile_rows(out, n) if profiler == "cprofile" else _py_spy_rows(out, 1000 * profiled)
         print("| cumulative ms a session | own ms a session | function |")
         print("|---:|---:|---|")
@@ -153,8 +188,10 @@ def measure(root: Path, path: str, n: int, top: int, profiler: str, keep: str | 
 
 
 def _cprofile_rows(out: str, n: int) -> list[tuple[float, float, str]]:
-    rows = [(1000 * ct / n, 1000 * tt / n, f"{_short(file)}:{line}({name})")
-            for (file, line, name), (_cc, _nc, tt, ct, _callers) in pstats.Stats(out).stats.items()]
+    rows = [
+        (1000 * ct / n, 1000 * tt / n, f"{_short(file)}:{line}({name})")
+        for (file, line, name), (_cc, _nc, tt, ct, _callers) in pstats.Stats(out).stats.items()
+    ]
     return sorted(rows, reverse=True)
 
 
@@ -177,7 +214,9 @@ def _py_spy_rows(out: str, ms_a_session: float) -> list[tuple[float, float, str]
             inclusive[name] = inclusive.get(name, 0) + count
         own[names[-1]] = own.get(names[-1], 0) + count
     scale = ms_a_session / max(total, 1)
-    return sorted(((c * scale, own.get(name, 0) * scale, name) for name, c in inclusive.items()), reverse=True)
+    return sorted(
+        ((c * scale, own.get(name, 0) * scale, name) for name, c in inclusive.items()), reverse=True
+    )
 
 
 def _short(file: str) -> str:

@@ -41,7 +41,8 @@ PAGES = {
     "training tab, MLP 2-100-3": "app?tab=train&model=mlp",
 }
 
-COUNT_FRAMES = """
+COUNT_FRAMES = (
+    """
 () => {
   window.__frames = 0;
   // The baseline: a Bokeh image source; the training tab: its map canvas, which stamps each frame it paints.
@@ -49,11 +50,14 @@ COUNT_FRAMES = """
   if (source) {
     source.properties.data.change.connect(() => { window.__frames += 1; });
     return;
-  }""" + DEEP + """
+  }"""
+    + DEEP
+    + """
   new MutationObserver(() => { window.__frames += 1; })
     .observe(deep(document, "canvas.map"), { attributes: true, attributeFilter: ["data-frame"] });
 }
 """
+)
 
 
 def play_toggle(page):
@@ -83,14 +87,24 @@ def measure_browser(browser, url, server, seconds):
         page.wait_for_timeout(250)
         line = page.locator(".se-epoch")
         if line.count():
-            costs.append((float(line.get_attribute("data-train-ms") or 0), float(line.get_attribute("data-draw-ms") or 0)))
+            costs.append(
+                (
+                    float(line.get_attribute("data-train-ms") or 0),
+                    float(line.get_attribute("data-draw-ms") or 0),
+                )
+            )
     frames, epochs = page.evaluate("window.__frames") - frames0, epoch_in(page) - epoch0
     cpu, elapsed, sent = cpu_seconds(server) - cpu0, time.monotonic() - t0, sum(received) - bytes0
     page.close()
-    return {"fps": frames / elapsed, "epochs/s": epochs / elapsed, "cpu ms/frame": 1000 * cpu / max(frames, 1),
-            "KB/frame": sent / max(frames, 1) / 1000, "cpu %": 100 * cpu / elapsed,
-            "train ms": statistics.median(c[0] for c in costs) if costs else float("nan"),
-            "draw ms": statistics.median(c[1] for c in costs) if costs else float("nan")}
+    return {
+        "fps": frames / elapsed,
+        "epochs/s": epochs / elapsed,
+        "cpu ms/frame": 1000 * cpu / max(frames, 1),
+        "KB/frame": sent / max(frames, 1) / 1000,
+        "cpu %": 100 * cpu / elapsed,
+        "train ms": statistics.median(c[0] for c in costs) if costs else float("nan"),
+        "draw ms": statistics.median(c[1] for c in costs) if costs else float("nan"),
+    }
 
 
 def cpu_seconds(server) -> float:
@@ -117,11 +131,20 @@ class BokehClient:
         """Play, then listen (and acknowledge frames) until ``until[0]`` (which may move)."""
         ws, doc = await play_training(f"{self.base}/{self.path}")
         # The map (flow control): a browser tells it each frame it has painted, as an ESM message.
-        canvas = next((m["id"] for m in models_in(doc) if str(m.get("name")).endswith("ReactiveESM")
-                       and "MapCanvas" in json.dumps(m.get("attributes", {}).get("data", ""))), None)
+        canvas = next(
+            (
+                m["id"]
+                for m in models_in(doc)
+                if str(m.get("name")).endswith("ReactiveESM")
+                and "MapCanvas" in json.dumps(m.get("attributes", {}).get("data", ""))
+            ),
+            None,
+        )
         while time.monotonic() < until[0]:
             try:
-                message = await asyncio.wait_for(receive(ws), timeout=min(max(until[0] - time.monotonic(), 0.01), 5))
+                message = await asyncio.wait_for(
+                    receive(ws), timeout=min(max(until[0] - time.monotonic(), 0.01), 5)
+                )
             except TimeoutError:
                 continue
             text = json.dumps(message.json())
@@ -152,17 +175,24 @@ async def measure_clients(base, path, server, sessions, seconds):
     await asyncio.gather(*tasks)
     cpu, elapsed = cpu_seconds(server) - cpu0, time.monotonic() - t0
     frames = sum(c.frames for c in clients)
-    return {"fps per client": statistics.median(c.frames / elapsed for c in clients),
-            "cpu ms/frame": 1000 * cpu / max(frames, 1), "KB/frame": sum(c.bytes for c in clients) / max(frames, 1) / 1000,
-            "cpu %": 100 * cpu / elapsed}
+    return {
+        "fps per client": statistics.median(c.frames / elapsed for c in clients),
+        "cpu ms/frame": 1000 * cpu / max(frames, 1),
+        "KB/frame": sum(c.bytes for c in clients) / max(frames, 1) / 1000,
+        "cpu %": 100 * cpu / elapsed,
+    }
 
 
 def serve(path: str):
     """A fresh `panel serve` for one measurement, so that no session of another lingers in it."""
     port = free_port()
     app = "app" if path.startswith("app") else f"bench/apps/{path}.py"
-    process = subprocess.Popen([sys.executable, "-m", "panel", "serve", app, "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panel", "serve", app, "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://localhost:{port}"
     for _ in range(600):
         try:
@@ -181,8 +211,10 @@ def main():
     parser.add_argument("--skip-baseline", action="store_true")
     args = parser.parse_args()
     print(f"`{' '.join(sys.argv)}`: {args.seconds:g} s windows after warm-up; a fresh server for each row.\n")
-    print("| page | sessions | frames/s shown | epochs/s | server CPU ms/frame | of which training / drawing (median) "
-          "| KB/frame | server CPU % of a core |")
+    print(
+        "| page | sessions | frames/s shown | epochs/s | server CPU ms/frame | of which training / drawing (median) "
+        "| KB/frame | server CPU % of a core |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
@@ -197,18 +229,24 @@ def main():
             finally:
                 process.terminate()
             split = "" if path == "image_push" else f"{r['train ms']:.2f} / {r['draw ms']:.2f}"
-            print(f"| {name} | 1 (Chromium) | {r['fps']:.1f} | {r['epochs/s']:.0f} | {r['cpu ms/frame']:.2f} "
-                  f"| {split} | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
+            print(
+                f"| {name} | 1 (Chromium) | {r['fps']:.1f} | {r['epochs/s']:.0f} | {r['cpu ms/frame']:.2f} "
+                f"| {split} | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |"
+            )
             process, base = serve(path)
             try:
                 # In a thread: Playwright's sync API already runs an event loop in this one.
                 with ThreadPoolExecutor(1) as pool:
-                    r = pool.submit(asyncio.run, measure_clients(base, path, psutil.Process(process.pid),
-                                                                 args.sessions, args.seconds)).result()
+                    r = pool.submit(
+                        asyncio.run,
+                        measure_clients(base, path, psutil.Process(process.pid), args.sessions, args.seconds),
+                    ).result()
             finally:
                 process.terminate()
-            print(f"| {name} | {args.sessions} (websocket) | {r['fps per client']:.1f} each | | "
-                  f"{r['cpu ms/frame']:.2f} | | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |")
+            print(
+                f"| {name} | {args.sessions} (websocket) | {r['fps per client']:.1f} each | | "
+                f"{r['cpu ms/frame']:.2f} | | {r['KB/frame']:.1f} | {r['cpu %']:.0f} |"
+            )
         browser.close()
 
 

@@ -21,7 +21,9 @@ class CodeView(pn.viewable.Viewer):
         super().__init__(**params)
         self._copy = CopyButton(label="Copy the code", css_classes=["on-surface"])
         self._html = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=stylesheets("training"))
-        self._download = pn.widgets.FileDownload(label="Download the data (CSV)", button_type="light", width=240)
+        self._download = pn.widgets.FileDownload(
+            label="Download the data (CSV)", button_type="light", width=240
+        )
         self._update()
 
     @param.depends("code", "data_file", watch=True)

@@ -35,7 +35,9 @@ class BoundedFileDropper(pn.widgets.FileDropper):
             name = data.get("name", "")
             if data.get("chunk") != 1 and name not in self._file_buffer:
                 return  # the rest of a file refused already
-            kept = sum(len(chunk) for chunk in self._file_buffer.get(name, [])) if data.get("chunk") != 1 else 0
+            kept = (
+                sum(len(chunk) for chunk in self._file_buffer.get(name, [])) if data.get("chunk") != 1 else 0
+            )
             if kept + len(data.get("data") or b"") > self.max_bytes or len(self._file_buffer) > 1:
                 self._file_buffer.clear()  # what arrived of it is dropped at once, the rest as it comes
                 message = f"{quote(name)} is larger than {self.max_bytes / 1e6:g} MB, the largest file taken"
@@ -63,9 +65,14 @@ class CsvUpload(pn.viewable.Viewer):
         self._data = b""
         self._seen: dict = {}
         self._dropper = BoundedFileDropper(
-            accepted_filetypes=[".csv", "text/csv"], max_file_size=f"{self.max_bytes / 1e6:g}MB",
-            max_bytes=self.max_bytes, chunk_size=CHUNK_BYTES, multiple=False, layout="compact",
-            sizing_mode="stretch_width")
+            accepted_filetypes=[".csv", "text/csv"],
+            max_file_size=f"{self.max_bytes / 1e6:g}MB",
+            max_bytes=self.max_bytes,
+            chunk_size=CHUNK_BYTES,
+            multiple=False,
+            layout="compact",
+            sizing_mode="stretch_width",
+        )
         self._dropper.param.watch(self._uploaded, "value")
         self._dropper.param.watch(lambda e: e.new and self._fail(e.new), "refused")
         self._layout = None
@@ -98,8 +105,13 @@ class CsvUpload(pn.viewable.Viewer):
     def load(self) -> None:
         """Read the file picked with the columns chosen; set ``dataset`` or ``error``."""
         try:
-            dataset = load_csv(self._data, features=(self.x, self.y), label=self.label, name=self.file_name,
-                               max_bytes=self.max_bytes)
+            dataset = load_csv(
+                self._data,
+                features=(self.x, self.y),
+                label=self.label,
+                name=self.file_name,
+                max_bytes=self.max_bytes,
+            )
         except ValueError as problem:
             self.error = f"{quote(self.file_name)}: {problem}."
             return
@@ -111,22 +123,47 @@ class CsvUpload(pn.viewable.Viewer):
         if data is None:
             return ""
         n = data.dropped_rows
-        dropped = (f"; {n:,} {'row' if n == 1 else 'rows'} with missing values {'was' if n == 1 else 'were'} "
-                   "left out") if n else ""
+        dropped = (
+            (
+                f"; {n:,} {'row' if n == 1 else 'rows'} with missing values {'was' if n == 1 else 'were'} "
+                "left out"
+            )
+            if n
+            else ""
+        )
         return f"Loaded {len(data):,} rows of {data.name}: classes {', '.join(data.class_names)}{dropped}."
 
     def __panel__(self):
         if self._layout is None:
             w = pn.widgets
-            pickers = [w.Select.from_param(self.param[p], sizing_mode="stretch_width") for p in ("x", "y", "label")]
+            pickers = [
+                w.Select.from_param(self.param[p], sizing_mode="stretch_width") for p in ("x", "y", "label")
+            ]
             load = w.Button(label="Load the CSV", button_type="primary", disabled=True)
             load.on_click(lambda _: self.load())
             # The button names the file: an upload takes seconds, and this says which file a press loads.
-            self.param.watch(lambda e: load.param.update(label=f"Load {e.new}" if e.new else "Load the CSV",
-                                                         disabled=not e.new), "file_name")
-            error, loaded = notice("danger", css_classes=["csv-error"]), notice("success", css_classes=["csv-loaded"])
+            self.param.watch(
+                lambda e: load.param.update(
+                    label=f"Load {e.new}" if e.new else "Load the CSV", disabled=not e.new
+                ),
+                "file_name",
+            )
+            error, loaded = (
+                notice("danger", css_classes=["csv-error"]),
+                notice("success", css_classes=["csv-loaded"]),
+            )
             self.param.watch(lambda e: show(error, e.new), "error")
-            self.param.watch(lambda e: show(loaded, "" if self.error else self.summary()), ["dataset", "error"])
-            self._layout = pn.Card(self._dropper, *pickers, load, error, loaded, title="Your own data (CSV)",
-                                   collapsed=True, sizing_mode="stretch_width")
+            self.param.watch(
+                lambda e: show(loaded, "" if self.error else self.summary()), ["dataset", "error"]
+            )
+            self._layout = pn.Card(
+                self._dropper,
+                *pickers,
+                load,
+                error,
+                loaded,
+                title="Your own data (CSV)",
+                collapsed=True,
+                sizing_mode="stretch_width",
+            )
         return self._layout

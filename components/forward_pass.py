@@ -27,7 +27,9 @@ class ForwardPass(pn.viewable.Viewer):
     inputs_model = param.List(default=[], doc="The point as the model sees it (standardised or not).")
     logits = param.List(default=[], item_type=(int, float))
     class_names = param.List(default=[], item_type=str)
-    target = param.Integer(default=None, allow_None=True, doc="The true class, or None for a place on the map.")
+    target = param.Integer(
+        default=None, allow_None=True, doc="The true class, or None for a place on the map."
+    )
     handoff = param.Event(doc="The student asked to open these logits in the explorer.")
     noun = param.String(default="house", doc="What a data point is: a house on the Ames map, else a point.")
 
@@ -37,8 +39,11 @@ class ForwardPass(pn.viewable.Viewer):
         self._bars = ProbabilityBars(sizing_mode="stretch_width")
         self._readout = Readout(sizing_mode="stretch_width")
         self._gradient = GradientBars(sizing_mode="stretch_width")
-        self._open = pn.widgets.Button(name="Open these logits in the explorer", button_type="primary",
-                                       description="Explore these logits, softmax and loss in the first tab")
+        self._open = pn.widgets.Button(
+            name="Open these logits in the explorer",
+            button_type="primary",
+            description="Explore these logits, softmax and loss in the first tab",
+        )
         self._open.on_click(lambda _: self.param.trigger("handoff"))
         self._summary_pane = pn.pane.Bokeh(self._summary, sizing_mode="stretch_width")
         self._empty = pn.pane.HTML(stylesheets=stylesheets("training"))
@@ -47,25 +52,36 @@ class ForwardPass(pn.viewable.Viewer):
     @property
     def example(self) -> dict:
         """The logits (clipped to the explorer's range), true class and class names, for the explorer."""
-        return {"logits": [float(np.clip(v, -LOGIT_LIMIT, LOGIT_LIMIT)) for v in self.logits],
-                "target": self._shown_target(), "class_names": list(self.class_names)}
+        return {
+            "logits": [float(np.clip(v, -LOGIT_LIMIT, LOGIT_LIMIT)) for v in self.logits],
+            "target": self._shown_target(),
+            "class_names": list(self.class_names),
+        }
 
     def _shown_target(self) -> int:
         # A place on the map has no true class: show the loss as if the predicted class were the true one.
         return self.target if self.target is not None else int(np.argmax(self.logits))
 
-    @param.depends("logits", "target", "class_names", "inputs_raw", "inputs_model", "title", "noun", watch=True)
+    @param.depends(
+        "logits", "target", "class_names", "inputs_raw", "inputs_model", "title", "noun", watch=True
+    )
     def _update(self):
         shown = bool(self.logits)
-        self._empty.object = (f"<p class='se-hint'>Click a {self.noun} (or any place) on the map to see the "
-                              "model's forward pass for it.</p>")
+        self._empty.object = (
+            f"<p class='se-hint'>Click a {self.noun} (or any place) on the map to see the "
+            "model's forward pass for it.</p>"
+        )
         for view in (self._summary_pane, self._bars, self._readout, self._gradient, self._open):
             view.visible = shown
         self._empty.visible = not shown
         if not shown:
             return
-        state = {"logits": [float(v) for v in self.logits], "target": self._shown_target(),
-                 "class_names": list(self.class_names), "temperature": 1.0}
+        state = {
+            "logits": [float(v) for v in self.logits],
+            "target": self._shown_target(),
+            "class_names": list(self.class_names),
+            "temperature": 1.0,
+        }
         with pn.io.hold():
             for view in (self._bars, self._readout, self._gradient):
                 view.param.update(**state)
@@ -78,15 +94,26 @@ class ForwardPass(pn.viewable.Viewer):
             for name, raw, seen in zip(names, self.inputs_raw, self.inputs_model, strict=True)
         )
         if self.target is None:
-            truth = (f"<p class='se-note'>A place, not a {self.noun}: it has no true class, so the loss and gradient "
-                     "below are shown as if the predicted class were the true one.</p>")
+            truth = (
+                f"<p class='se-note'>A place, not a {self.noun}: it has no true class, so the loss and gradient "
+                "below are shown as if the predicted class were the true one.</p>"
+            )
         else:
             truth = f"<p>True class: <b>{html.escape(self.class_names[self.target])}</b></p>"
-        return (f"<h3 class='se-title'>{html.escape(self.title)}</h3>"
-                f"<table class='se-inputs'><thead><tr><th></th><th>as in the data</th><th>as the model sees it "
-                f"(x)</th></tr></thead><tbody>{rows}</tbody></table>{truth}"
-                f"<p>logits = model(x) = [{', '.join(f'{v:.4f}' for v in self.logits)}]</p>")
+        return (
+            f"<h3 class='se-title'>{html.escape(self.title)}</h3>"
+            f"<table class='se-inputs'><thead><tr><th></th><th>as in the data</th><th>as the model sees it "
+            f"(x)</th></tr></thead><tbody>{rows}</tbody></table>{truth}"
+            f"<p>logits = model(x) = [{', '.join(f'{v:.4f}' for v in self.logits)}]</p>"
+        )
 
     def __panel__(self):
-        return pn.Column(self._empty, self._summary_pane, self._bars, self._readout, self._gradient, self._open,
-                         sizing_mode="stretch_width")
+        return pn.Column(
+            self._empty,
+            self._summary_pane,
+            self._bars,
+            self._readout,
+            self._gradient,
+            self._open,
+            sizing_mode="stretch_width",
+        )

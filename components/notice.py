@@ -22,8 +22,13 @@ def notice_html(text: str, items: Sequence[str] = ()) -> str:
 
 def notice(kind: str, text: str = "", items: Sequence[str] = (), **params) -> pn.pane.Alert:
     """An Alert (``kind``: warning, danger, success, info) showing ``text``; hidden while there is none."""
-    return pn.pane.Alert(notice_html(text, items), alert_type=kind, visible=bool(text or items),
-                         sizing_mode="stretch_width", **params)
+    return pn.pane.Alert(
+        notice_html(text, items),
+        alert_type=kind,
+        visible=bool(text or items),
+        sizing_mode="stretch_width",
+        **params,
+    )
 
 
 def show(alert: pn.pane.Alert, text: str, items: Sequence[str] = ()) -> None:

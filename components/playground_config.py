@@ -70,15 +70,23 @@ class PlaygroundConfig(pn.viewable.Viewer):
 
     def build_config(self) -> Config:
         """The models.training.Config for the network and optimizer the parameters describe."""
-        return Config(hidden=tuple(self.hidden) if self.model == "mlp" else (), activation=self.activation,
-                      optimizer=self.optimizer, lr=float(self.lr), batch_size=self.batch_size or None,
-                      weight_decay=float(self.weight_decay), seed=self.seed)
+        return Config(
+            hidden=tuple(self.hidden) if self.model == "mlp" else (),
+            activation=self.activation,
+            optimizer=self.optimizer,
+            lr=float(self.lr),
+            batch_size=self.batch_size or None,
+            weight_decay=float(self.weight_decay),
+            seed=self.seed,
+        )
 
     def describe_model(self, k: int) -> str:
         """The network in the course's code: nn.Linear(2, 3), or nn.Sequential(...)."""
         if self.model == "logreg":
             return f"nn.Linear(2, {k})"
-        activation = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "none": None}[self.activation]
+        activation = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "none": None}[
+            self.activation
+        ]
         sizes = [2, *self.hidden, k]
         layers = []
         for i, (a, b) in enumerate(itertools.pairwise(sizes)):
@@ -95,18 +103,33 @@ class PlaygroundConfig(pn.viewable.Viewer):
 
     def _build_controls(self):
         w = pn.widgets
-        names = {"ames": "Ames houses (price class by location)", "blobs": "Toy: blobs", "moons": "Toy: moons",
-                 "circles": "Toy: circles", "spiral": "Toy: spiral", "xor": "Toy: xor", "csv": "Your CSV file"}
-        dataset = w.Select(name="Data", options={names[o]: o for o in self.param.dataset.objects},
-                           value=self.dataset, sizing_mode="stretch_width")
+        names = {
+            "ames": "Ames houses (price class by location)",
+            "blobs": "Toy: blobs",
+            "moons": "Toy: moons",
+            "circles": "Toy: circles",
+            "spiral": "Toy: spiral",
+            "xor": "Toy: xor",
+            "csv": "Your CSV file",
+        }
+        dataset = w.Select(
+            name="Data",
+            options={names[o]: o for o in self.param.dataset.objects},
+            value=self.dataset,
+            sizing_mode="stretch_width",
+        )
         dataset.link(self, value="dataset", bidirectional=True)
-        self.param.watch(lambda e: setattr(dataset, "options", {names[o]: o for o in e.new}), "dataset",
-                         what="objects")
+        self.param.watch(
+            lambda e: setattr(dataset, "options", {names[o]: o for o in e.new}), "dataset", what="objects"
+        )
         fill = {"sizing_mode": "stretch_width"}
-        toy = pn.Column(w.IntSlider.from_param(self.param.points, step=50, **fill),
-                        w.FloatSlider.from_param(self.param.noise, **fill),
-                        w.IntSlider.from_param(self.param.classes, **fill),
-                        w.IntInput.from_param(self.param.data_seed, **fill), **fill)
+        toy = pn.Column(
+            w.IntSlider.from_param(self.param.points, step=50, **fill),
+            w.FloatSlider.from_param(self.param.noise, **fill),
+            w.IntSlider.from_param(self.param.classes, **fill),
+            w.IntInput.from_param(self.param.data_seed, **fill),
+            **fill,
+        )
         standardize = labelled_checkbox(self, "standardize")
 
         def show_data_controls(*_):
@@ -117,10 +140,17 @@ class PlaygroundConfig(pn.viewable.Viewer):
         self.param.watch(show_data_controls, "dataset")
         show_data_controls()
 
-        model = w.RadioButtonGroup(name="Model", options={"Logistic regression": "logreg", "MLP (hidden layers)": "mlp"},
-                                   value=self.model, button_type="primary", button_style="outline")
+        model = w.RadioButtonGroup(
+            name="Model",
+            options={"Logistic regression": "logreg", "MLP (hidden layers)": "mlp"},
+            value=self.model,
+            button_type="primary",
+            button_style="outline",
+        )
         model.link(self, value="model", bidirectional=True)
-        hidden = w.TextInput(name="Hidden layer widths (press Enter)", value=", ".join(map(str, self.hidden)), **fill)
+        hidden = w.TextInput(
+            name="Hidden layer widths (press Enter)", value=", ".join(map(str, self.hidden)), **fill
+        )
 
         def set_hidden(event):
             try:
@@ -130,29 +160,53 @@ class PlaygroundConfig(pn.viewable.Viewer):
 
         hidden.param.watch(set_hidden, "value")
         self.param.watch(lambda e: setattr(hidden, "value", ", ".join(map(str, e.new))), "hidden")
-        mlp = pn.Column(hidden, w.Select.from_param(self.param.activation, **fill), sizing_mode="stretch_width",
-                        visible=self.model == "mlp")
+        mlp = pn.Column(
+            hidden,
+            w.Select.from_param(self.param.activation, **fill),
+            sizing_mode="stretch_width",
+            visible=self.model == "mlp",
+        )
         self.param.watch(lambda e: setattr(mlp, "visible", e.new == "mlp"), "model")
         code = pn.pane.HTML(stylesheets=stylesheets("training"), sizing_mode="stretch_width")
 
         def show_code(*_):
-            k = len(self.csv.class_names) if self.dataset == "csv" and self.csv else (
-                self.classes if self.dataset in ("blobs", "spiral") else (2 if self.dataset in TOY_NAMES else 3))
+            k = (
+                len(self.csv.class_names)
+                if self.dataset == "csv" and self.csv
+                else (
+                    self.classes
+                    if self.dataset in ("blobs", "spiral")
+                    else (2 if self.dataset in TOY_NAMES else 3)
+                )
+            )
             code.object = f"<code class='se-model-code'>model = {self.describe_model(k)}</code>"
 
         self.param.watch(show_code, ["model", "hidden", "activation", "dataset", "classes", "csv"])
         show_code()
-        optimizer = w.Select(name="Optimizer", options={"SGD": "sgd", "SGD with momentum 0.9": "momentum",
-                                                        "Adam": "adam"}, value=self.optimizer, **fill)
+        optimizer = w.Select(
+            name="Optimizer",
+            options={"SGD": "sgd", "SGD with momentum 0.9": "momentum", "Adam": "adam"},
+            value=self.optimizer,
+            **fill,
+        )
         optimizer.link(self, value="optimizer", bidirectional=True)
-        batch = w.Select(name="Batch size", options={("full batch" if b == 0 else str(b)): b for b in BATCH_SIZES},
-                         value=self.batch_size, **fill)
+        batch = w.Select(
+            name="Batch size",
+            options={("full batch" if b == 0 else str(b)): b for b in BATCH_SIZES},
+            value=self.batch_size,
+            **fill,
+        )
         batch.link(self, value="batch_size", bidirectional=True)
         return pn.Column(
             pn.pane.HTML("<h3 class='se-heading'>Data</h3>", stylesheets=stylesheets("training")),
-            dataset, toy, standardize, self.upload,
+            dataset,
+            toy,
+            standardize,
+            self.upload,
             pn.pane.HTML("<h3 class='se-heading'>Model</h3>", stylesheets=stylesheets("training")),
-            model, mlp, code,
+            model,
+            mlp,
+            code,
             pn.pane.HTML("<h3 class='se-heading'>Optimizer</h3>", stylesheets=stylesheets("training")),
             pn.Row(optimizer, w.Select.from_param(self.param.lr, **fill), **fill),
             pn.Row(batch, w.Select.from_param(self.param.weight_decay, **fill), **fill),

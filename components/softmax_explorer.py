@@ -40,8 +40,10 @@ PRESETS = {
 }
 CHALLENGES = {
     "half": ("Challenge: half on the last class", lambda k: [round(0.5 / (k - 1), 3)] * (k - 1) + [0.5]),
-    "double": ("Challenge: each twice the one before",
-               lambda k: [round(2**i / (2**k - 1), 3) for i in range(k)]),
+    "double": (
+        "Challenge: each twice the one before",
+        lambda k: [round(2**i / (2**k - 1), 3) for i in range(k)],
+    ),
 }
 
 
@@ -67,7 +69,9 @@ class SoftmaxExplorer(pn.viewable.Viewer):
 
     logits = param.List(default=default_logits(3), item_type=(int, float), bounds=(2, MAX_CLASSES))
     class_names = param.List(default=list(DEFAULT_CLASSES), item_type=str, bounds=(2, MAX_CLASSES))
-    target = param.Integer(default=DEFAULT_TARGET, bounds=(0, MAX_CLASSES - 1), doc="Index of the true class.")
+    target = param.Integer(
+        default=DEFAULT_TARGET, bounds=(0, MAX_CLASSES - 1), doc="Index of the true class."
+    )
     temperature = param.Number(default=1.0, bounds=(0.1, 10))
     lr = param.Number(default=1.0, bounds=(0.01, 10), label="Step size (learning rate)")
     steps = param.Integer(default=20, bounds=(1, 500), label="Steps to run")
@@ -142,7 +146,9 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         self.stop()
         k = len(self.logits)
         if name in PRESETS:
-            self.param.update(logits=PRESETS[name][1](k), goal=[], concealed=self.predict_first, temperature=1.0)
+            self.param.update(
+                logits=PRESETS[name][1](k), goal=[], concealed=self.predict_first, temperature=1.0
+            )
         else:
             self.param.update(logits=[0.0] * k, goal=CHALLENGES[name][1](k), concealed=False, temperature=1.0)
 
@@ -182,8 +188,12 @@ class SoftmaxExplorer(pn.viewable.Viewer):
 
     # --- state ---------------------------------------------------------------------------------------------
     def _resize(self, names: list[str], logits: list[float]) -> None:
-        self.param.update(class_names=names, logits=logits, target=min(self.target, len(logits) - 1),
-                          goal=[] if len(self.goal) != len(logits) else self.goal)
+        self.param.update(
+            class_names=names,
+            logits=logits,
+            target=min(self.target, len(logits) - 1),
+            goal=[] if len(self.goal) != len(logits) else self.goal,
+        )
 
     def _clip(self, logits) -> list[float]:
         return [float(min(max(v, -LOGIT_LIMIT), LOGIT_LIMIT)) for v in logits]
@@ -218,14 +228,21 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         self._pushing = True
         try:
             with pn.io.hold():
-                self._sliders.param.update(logits=state["logits"], target=self.target,
-                                           class_names=self.class_names, bound=slider_bound(self.logits))
+                self._sliders.param.update(
+                    logits=state["logits"],
+                    target=self.target,
+                    class_names=self.class_names,
+                    bound=slider_bound(self.logits),
+                )
                 self._temperature.temperature = self.temperature
                 for view in self._views:
                     # A browser change reached the views on the channel already; pushing its (older) value
                     # back could overwrite a newer one while the slider is still moving.
-                    view.param.update(class_names=self.class_names, concealed=self.concealed,
-                                      **({} if self._from_browser else state))
+                    view.param.update(
+                        class_names=self.class_names,
+                        concealed=self.concealed,
+                        **({} if self._from_browser else state),
+                    )
                 self._bars.goal = list(self.goal) if len(self.goal) == len(self.logits) else []
         finally:
             self._pushing = False
@@ -240,23 +257,31 @@ class SoftmaxExplorer(pn.viewable.Viewer):
     # --- view ----------------------------------------------------------------------------------------------
     def shortcuts(self) -> Shortcuts:
         """The tab's keyboard shortcuts; the slider keys are handled in the browser by the sliders."""
-        keys = Shortcuts(keys=[
-            ["1 … 9, 0", "choose class 1 … 10 (focus its slider)", ""],
-            ["← → ↑ ↓", "move the chosen logit by 0.1", ""],
-            ["+ / -", "move the chosen logit by 0.5", ""],
-            ["t", "make the chosen class the true class", ""],
-            ["g", "one gradient step", "step"],
-            ["n", "run (or stop) the chosen number of gradient steps", "run"],
-            [">", "add 0.5 to every logit", "up"], ["<", "subtract 0.5 from every logit", "down"],
-            ["r", "reset the logits", "reset"], ["v", "reveal hidden results", "reveal"],
-            ["l", "lecture mode on or off", ""],
-        ])
-        for action, callback in {"step": self.gradient_step, "run": self.run, "reset": self.reset,
-                                 "up": lambda: self.shift(0.5), "down": lambda: self.shift(-0.5),
-                                 "reveal": self.reveal}.items():
+        keys = Shortcuts(
+            keys=[
+                ["1 … 9, 0", "choose class 1 … 10 (focus its slider)", ""],
+                ["← → ↑ ↓", "move the chosen logit by 0.1", ""],
+                ["+ / -", "move the chosen logit by 0.5", ""],
+                ["t", "make the chosen class the true class", ""],
+                ["g", "one gradient step", "step"],
+                ["n", "run (or stop) the chosen number of gradient steps", "run"],
+                [">", "add 0.5 to every logit", "up"],
+                ["<", "subtract 0.5 from every logit", "down"],
+                ["r", "reset the logits", "reset"],
+                ["v", "reveal hidden results", "reveal"],
+                ["l", "lecture mode on or off", ""],
+            ]
+        )
+        for action, callback in {
+            "step": self.gradient_step,
+            "run": self.run,
+            "reset": self.reset,
+            "up": lambda: self.shift(0.5),
+            "down": lambda: self.shift(-0.5),
+            "reveal": self.reveal,
+        }.items():
             keys.on(action, callback)
         return keys
-
 
     def __panel__(self):
         if self._layout is None:
@@ -275,40 +300,65 @@ class SoftmaxExplorer(pn.viewable.Viewer):
             self.param.watch(lambda e: setattr(column, "visible", name not in e.new), "hide")
             return column
 
-        entry = pn.widgets.TextInput(name="Logits, exactly (press Enter)", value=format_logits(self.logits),
-                                     sizing_mode="stretch_width")
-        names = pn.widgets.TextInput(name="Class names (press Enter)", value=", ".join(self.class_names),
-                                     sizing_mode="stretch_width")
+        entry = pn.widgets.TextInput(
+            name="Logits, exactly (press Enter)",
+            value=format_logits(self.logits),
+            sizing_mode="stretch_width",
+        )
+        names = pn.widgets.TextInput(
+            name="Class names (press Enter)", value=", ".join(self.class_names), sizing_mode="stretch_width"
+        )
         entry.param.watch(lambda e: self.set_logits_text(e.new), "value")
         names.param.watch(lambda e: self.set_class_names_text(e.new), "value")
         self.param.watch(lambda e: setattr(entry, "value", format_logits(e.new)), "logits")
         self.param.watch(lambda e: setattr(names, "value", ", ".join(e.new)), "class_names")
         message = notice("warning", margin=(0, 5))
         self.param.watch(lambda e: show(message, e.new), "message")
-        run = button("▶ Run steps", self.run, "Take the given number of gradient steps, animated (key n)",
-                     button_type="primary")
+        run = button(
+            "▶ Run steps",
+            self.run,
+            "Take the given number of gradient steps, animated (key n)",
+            button_type="primary",
+        )
         self.param.watch(lambda e: setattr(run, "name", "■ Stop" if e.new else "▶ Run steps"), "running")
         predict_first = labelled_checkbox(self, "predict_first")
-        reveal = button("Reveal the results", self.reveal, "Show the hidden probabilities and loss (key v)",
-                        button_type="warning", visible=self.concealed)
+        reveal = button(
+            "Reveal the results",
+            self.reveal,
+            "Show the hidden probabilities and loss (key v)",
+            button_type="warning",
+            visible=self.concealed,
+        )
         self.param.watch(lambda e: setattr(reveal, "visible", e.new), "concealed")
 
         # Two bands, each a left column of controls and a right column of views: the sliders and the bars
         # share the first band, so the core interaction needs no scrolling on a projector.
-        left = {"sizing_mode": "stretch_width", "margin": (0, 24, 0, 0),
-                "styles": {"flex": "0 1 calc(480px * var(--se-scale, 1))", "min-width": "300px"}}
+        left = {
+            "sizing_mode": "stretch_width",
+            "margin": (0, 24, 0, 0),
+            "styles": {"flex": "0 1 calc(480px * var(--se-scale, 1))", "min-width": "300px"},
+        }
         right = {"sizing_mode": "stretch_width", "margin": 0, "styles": {"flex": "1 1 560px"}}
         sliders = pn.Column(
-            pn.Row(pn.pane.HTML("<h2 class='se-heading'>Logits z</h2>", margin=(0, 5)), pn.layout.HSpacer(),
-                   self.shortcuts(), align="center", sizing_mode="stretch_width"),
+            pn.Row(
+                pn.pane.HTML("<h2 class='se-heading'>Logits z</h2>", margin=(0, 5)),
+                pn.layout.HSpacer(),
+                self.shortcuts(),
+                align="center",
+                sizing_mode="stretch_width",
+            ),
             self._sliders,
-            section("shift", pn.Row(
-                button("−0.5", lambda: self.shift(-0.5), "Subtract 0.5 from every logit (key <)"),
-                button("+0.5", lambda: self.shift(0.5), "Add 0.5 to every logit (key >)"),
-                button("×0.5", lambda: self.scale(0.5), "Halve every logit"),
-                button("×2", lambda: self.scale(2.0), "Double every logit"),
-                button("Reset", self.reset, "Back to the starting logits and T = 1 (key r)"),
-                sizing_mode="stretch_width")),
+            section(
+                "shift",
+                pn.Row(
+                    button("−0.5", lambda: self.shift(-0.5), "Subtract 0.5 from every logit (key <)"),
+                    button("+0.5", lambda: self.shift(0.5), "Add 0.5 to every logit (key >)"),
+                    button("×0.5", lambda: self.scale(0.5), "Halve every logit"),
+                    button("×2", lambda: self.scale(2.0), "Double every logit"),
+                    button("Reset", self.reset, "Back to the starting logits and T = 1 (key r)"),
+                    sizing_mode="stretch_width",
+                ),
+            ),
             section("temperature", self._temperature),
             reveal,
             **left,
@@ -316,33 +366,67 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         tools = pn.Column(
             section("entry", entry),
             message,
-            section("classes", pn.Row(
-                names,
-                button("+ class", self.add_class, "Add a class", align="end"),
-                button("− class", self.remove_class, "Remove the last class", align="end"),
-                sizing_mode="stretch_width")),
-            section("gradient", pn.FlexBox(
-                pn.widgets.FloatInput.from_param(self.param.lr, step=0.1, width=140, stylesheets=[NO_SPIN_BUTTONS]),
-                button("Gradient step", self.gradient_step, "z ← z − lr · ∂L/∂z (key g)"),
-                pn.widgets.IntInput.from_param(self.param.steps, width=110, stylesheets=[NO_SPIN_BUTTONS]),
-                run, align_items="flex-end", sizing_mode="stretch_width")),
-            section("presets",
+            section(
+                "classes",
+                pn.Row(
+                    names,
+                    button("+ class", self.add_class, "Add a class", align="end"),
+                    button("− class", self.remove_class, "Remove the last class", align="end"),
+                    sizing_mode="stretch_width",
+                ),
+            ),
+            section(
+                "gradient",
+                pn.FlexBox(
+                    pn.widgets.FloatInput.from_param(
+                        self.param.lr, step=0.1, width=140, stylesheets=[NO_SPIN_BUTTONS]
+                    ),
+                    button("Gradient step", self.gradient_step, "z ← z − lr · ∂L/∂z (key g)"),
+                    pn.widgets.IntInput.from_param(
+                        self.param.steps, width=110, stylesheets=[NO_SPIN_BUTTONS]
+                    ),
+                    run,
+                    align_items="flex-end",
+                    sizing_mode="stretch_width",
+                ),
+            ),
+            section(
+                "presets",
                 pn.pane.HTML("<h3 class='se-heading'>Warm-up situations</h3>", margin=(8, 5, 0, 5)),
-                pn.FlexBox(*(button(label, lambda n=name: self.preset(n), f"Load: {label.lower()}")
-                             for name, (label, _) in PRESETS.items())),
-                pn.FlexBox(*(button(label, lambda n=name: self.preset(n), "Move the sliders until every "
-                                    "probability is within 0.01 of its goal", button_type="light")
-                             for name, (label, _) in CHALLENGES.items())),
-                predict_first),
+                pn.FlexBox(
+                    *(
+                        button(label, lambda n=name: self.preset(n), f"Load: {label.lower()}")
+                        for name, (label, _) in PRESETS.items()
+                    )
+                ),
+                pn.FlexBox(
+                    *(
+                        button(
+                            label,
+                            lambda n=name: self.preset(n),
+                            "Move the sliders until every probability is within 0.01 of its goal",
+                            button_type="light",
+                        )
+                        for name, (label, _) in CHALLENGES.items()
+                    )
+                ),
+                predict_first,
+            ),
             **left,
         )
         # The readout's table grows with lecture mode's type, so its column's basis grows too: on a projector
         # the second band then stacks rather than cut the table's last columns off.
-        details = pn.Column(section("steps", self._views[1]), section("gradient", self._views[2]),
-                            section("curve", self._views[3]),
-                            **{**right, "styles": {"flex": "1 1 calc(560px * var(--se-scale, 1))"}})
+        details = pn.Column(
+            section("steps", self._views[1]),
+            section("gradient", self._views[2]),
+            section("curve", self._views[3]),
+            **{**right, "styles": {"flex": "1 1 calc(560px * var(--se-scale, 1))"}},
+        )
         return pn.Column(
-            pn.FlexBox(sliders, pn.Column(self._bars, **right), flex_wrap="wrap", sizing_mode="stretch_width"),
+            pn.FlexBox(
+                sliders, pn.Column(self._bars, **right), flex_wrap="wrap", sizing_mode="stretch_width"
+            ),
             pn.FlexBox(tools, details, flex_wrap="wrap", sizing_mode="stretch_width"),
-            sizing_mode="stretch_width", css_classes=["softmax-explorer"],
+            sizing_mode="stretch_width",
+            css_classes=["softmax-explorer"],
         )

@@ -22,8 +22,11 @@ class SoftmaxView(JSComponent):
     temperature = param.Number(default=1.0, bounds=(0, None), inclusive_bounds=(False, True))
     class_names = param.List(default=["low", "medium", "high"], item_type=str)
     concealed = param.Boolean(default=False, doc="Hide the results so that students predict them first.")
-    channel = param.String(default="", doc="Take logits, target and temperature from the sliders with this "
-                           "channel, in the browser, as well as from Python ('': from Python only).")
+    channel = param.String(
+        default="",
+        doc="Take logits, target and temperature from the sliders with this "
+        "channel, in the browser, as well as from Python ('': from Python only).",
+    )
 
     __abstract = True
 

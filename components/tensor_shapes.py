@@ -29,7 +29,9 @@ def describe(name: str, shape: tuple[int, ...]) -> str:
 class TensorShapes(pn.viewable.Viewer):
     """A table of X, every layer's weight and bias, and the logits, with their shapes."""
 
-    shapes = param.List(default=[], doc="(name, shape) pairs in forward order, as Trainer.shapes() gives them.")
+    shapes = param.List(
+        default=[], doc="(name, shape) pairs in forward order, as Trainer.shapes() gives them."
+    )
 
     def __init__(self, **params):
         super().__init__(**params)

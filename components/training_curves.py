@@ -75,15 +75,21 @@ class ConfusionMatrix(pn.viewable.Viewer):
         shares = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
         head = "".join(f"<th scope='col'>{n}</th>" for n in names)
         rows = "".join(
-            f"<tr><th scope='row'>{name}</th>" + "".join(
+            f"<tr><th scope='row'>{name}</th>"
+            + "".join(
                 f"<td data-count='{c}' style='background:rgba(0,114,178,{0.08 + 0.7 * s:.2f});"
                 f"{'font-weight:700;' if i == j else ''}'>{c}</td>"
-                for j, (c, s) in enumerate(zip(counts[i], shares[i], strict=True)))
-            + "</tr>" for i, name in enumerate(names))
+                for j, (c, s) in enumerate(zip(counts[i], shares[i], strict=True))
+            )
+            + "</tr>"
+            for i, name in enumerate(names)
+        )
         total, right = counts.sum(), np.trace(counts)
-        return (f"<table class='se-confusion'><caption>Validation confusion matrix: {right} of {total} right "
-                f"({right / max(total, 1):.1%})</caption><thead><tr><th>true ↓ / predicted →</th>{head}</tr>"
-                f"</thead><tbody>{rows}</tbody></table>")
+        return (
+            f"<table class='se-confusion'><caption>Validation confusion matrix: {right} of {total} right "
+            f"({right / max(total, 1):.1%})</caption><thead><tr><th>true ↓ / predicted →</th>{head}</tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
 
     def __panel__(self):
         return pn.pane.Bokeh(self._div, sizing_mode="stretch_width")

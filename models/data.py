@@ -231,37 +231,53 @@ def _numbers(column: pd.Series) -> np.ndarray:
 def _text(data: bytes, max_bytes: int) -> str:
     """A CSV file's bytes as text: bounded, not binary, UTF-8 (with or without a byte-order mark)."""
     if len(data) > max_bytes:
-        raise ValueError(f"the file is {len(data) / 1e6:.1f} MB; files of up to {max_bytes / 1e6:g} MB can be read")
+        raise ValueError(
+            f"the file is {len(data) / 1e6:.1f} MB; files of up to {max_bytes / 1e6:g} MB can be read"
+        )
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise ValueError("the file is UTF-16 text, not UTF-8; save it as \"CSV UTF-8\" and try again")
+        raise ValueError('the file is UTF-16 text, not UTF-8; save it as "CSV UTF-8" and try again')
     if b"\0" in data[:65536]:
         raise ValueError("the file is not text (it holds binary data); save the table as CSV and try again")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError("the file is not UTF-8 text; save it as \"CSV UTF-8\" and try again") from None
+        raise ValueError('the file is not UTF-8 text; save it as "CSV UTF-8" and try again') from None
 
 
 def csv_columns(data: bytes, max_bytes: int = CSV_MAX_BYTES) -> list[str]:
     """The column names of a CSV file's header, checked: at least three, at most CSV_MAX_COLUMNS, no repeats."""
     header = _text(data, max_bytes).partition("\n")[0].rstrip("\r")
     if header.count(",") >= CSV_MAX_COLUMNS:  # counted before anything makes 200,000 names
-        raise ValueError(f"the file has {header.count(',') + 1:,} columns; files of up to {CSV_MAX_COLUMNS} can be read")
+        raise ValueError(
+            f"the file has {header.count(',') + 1:,} columns; files of up to {CSV_MAX_COLUMNS} can be read"
+        )
     columns = next(csv.reader([header]), [])
     if len(columns) < 3:
-        semicolons = " (its columns seem to be separated by semicolons: save it with commas)" if ";" in header else ""
-        raise ValueError(f"the file has {len(columns)} column{'s' * (len(columns) != 1)}{semicolons}; it needs "
-                         "two feature columns and a label column")
+        semicolons = (
+            " (its columns seem to be separated by semicolons: save it with commas)" if ";" in header else ""
+        )
+        raise ValueError(
+            f"the file has {len(columns)} column{'s' * (len(columns) != 1)}{semicolons}; it needs "
+            "two feature columns and a label column"
+        )
     repeated = [c for i, c in enumerate(columns) if c in columns[:i]]
     if repeated:
-        raise ValueError(f"the column name {quote(repeated[0])} appears more than once: give each column its own name")
+        raise ValueError(
+            f"the column name {quote(repeated[0])} appears more than once: give each column its own name"
+        )
     if any(not c.strip() for c in columns):
         raise ValueError("a column has no name: give every column a name in the first line")
     return columns
 
 
-def load_csv(file, features, label: str, standardize: bool = True, name: str | None = None,
-             max_bytes: int = CSV_MAX_BYTES) -> Dataset:
+def load_csv(
+    file,
+    features,
+    label: str,
+    standardize: bool = True,
+    name: str | None = None,
+    max_bytes: int = CSV_MAX_BYTES,
+) -> Dataset:
     """A Dataset from a CSV file (a path, or the file's bytes): two numeric feature columns and a label column.
 
     Rows missing any of the three values are left out and counted in ``dropped_rows``. Labels may be text or
@@ -273,7 +289,9 @@ def load_csv(file, features, label: str, standardize: bool = True, name: str | N
     else:
         path = Path(file)
         if path.stat().st_size > max_bytes:
-            raise ValueError(f"the file is {path.stat().st_size / 1e6:.1f} MB; files of up to {max_bytes / 1e6:g} MB can be read")
+            raise ValueError(
+                f"the file is {path.stat().st_size / 1e6:.1f} MB; files of up to {max_bytes / 1e6:g} MB can be read"
+            )
         name, where, data = name or path.name, str(file), path.read_bytes()
     features = tuple(features)
     if len(features) != 2 or len({*features, label}) != 3:
@@ -287,25 +305,34 @@ def load_csv(file, features, label: str, standardize: bool = True, name: str | N
         listed = ", ".join(map(quote, columns[:10])) + (", …" if len(columns) > 10 else "")
         raise ValueError(f"the file has no column {', '.join(map(quote, missing))}; its columns are {listed}")
     try:  # one row more than allowed, to tell a file that is too long
-        table = pd.read_csv(io.StringIO(_text(data, max_bytes)), dtype=str, usecols=[*features, label],
-                            nrows=CSV_MAX_ROWS + 1)
+        table = pd.read_csv(
+            io.StringIO(_text(data, max_bytes)), dtype=str, usecols=[*features, label], nrows=CSV_MAX_ROWS + 1
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
         raise ValueError(f"the file could not be read as CSV ({str(error)[:80]})") from error
     if len(table) > CSV_MAX_ROWS:
-        raise ValueError(f"the file has more than {CSV_MAX_ROWS:,} rows; files of up to {CSV_MAX_ROWS:,} rows can be read")
+        raise ValueError(
+            f"the file has more than {CSV_MAX_ROWS:,} rows; files of up to {CSV_MAX_ROWS:,} rows can be read"
+        )
     complete = table.dropna(subset=[*features, label])
     if complete.empty:
-        raise ValueError(f"no row has values for all of {quote(features[0])}, {quote(features[1])} and {quote(label)}")
+        raise ValueError(
+            f"no row has values for all of {quote(features[0])}, {quote(features[1])} and {quote(label)}"
+        )
     X_raw = np.column_stack([_numbers(complete[column]) for column in features])
     y, class_names = encode_labels(complete[label])
     if not 2 <= len(class_names) <= MAX_CLASSES:
-        raise ValueError(f"the label column {quote(label)} has {len(class_names):,} classes; it needs 2 to {MAX_CLASSES}")
+        raise ValueError(
+            f"the label column {quote(label)} has {len(class_names):,} classes; it needs 2 to {MAX_CLASSES}"
+        )
     long = [n for n in class_names if len(n) > MAX_NAME]
     if long:
         raise ValueError(f"the class {quote(long[0])} has a name longer than {MAX_NAME} characters")
     if standardize and np.any(X_raw.std(axis=0) == 0):
         constant = features[int(np.argmin(X_raw.std(axis=0)))]
-        raise ValueError(f"feature {quote(constant)} has the same value in every row, so it cannot be standardised")
+        raise ValueError(
+            f"feature {quote(constant)} has the same value in every row, so it cannot be standardised"
+        )
     return _dataset(
         X_raw,
         y,

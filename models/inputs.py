@@ -80,8 +80,10 @@ def parse_class_names(text: str) -> list[str]:
     MAX_NAME characters."""
     text = str(text)
     if len(text) > MAX_CLASSES * (MAX_NAME + 2):
-        raise ValueError(f"the names are too long ({len(text):,} characters): give at most {MAX_CLASSES} names "
-                         f"of at most {MAX_NAME} characters")
+        raise ValueError(
+            f"the names are too long ({len(text):,} characters): give at most {MAX_CLASSES} names "
+            f"of at most {MAX_NAME} characters"
+        )
     names = [n.strip() for n in text.split(",")]
     if any(not n for n in names):
         raise ValueError("class names must not be empty")

@@ -47,10 +47,16 @@ def test_page_settings_are_read(query, state):
 
 @pytest.mark.parametrize(
     ("query", "warning"),
-    [("tab=nope", "tab: 'nope' is not one of explore, train"), ("present=2", "present: '2' is not on or off: use 1 or 0")],
+    [
+        ("tab=nope", "tab: 'nope' is not one of explore, train"),
+        ("present=2", "present: '2' is not on or off: use 1 or 0"),
+    ],
 )
 def test_bad_page_settings_fall_back_and_warn(query, warning):
-    assert app_state(parse_query(query)) == ({"tab": "explore", "present": False, "theme": "default"}, [warning])
+    assert app_state(parse_query(query)) == (
+        {"tab": "explore", "present": False, "theme": "default"},
+        [warning],
+    )
 
 
 def test_logits_and_classes_are_read():
@@ -78,9 +84,9 @@ def test_two_classes_make_the_second_the_default_true_class():
     [
         ("logits=1,x,3", "logits: 'x' is not a number: use a number from -1000 to 1000"),
         ("logits=1,inf", "logits: 'inf' is not a number: use a number from -1000 to 1000"),
-        ("logits=5", 'logits: give between 2 and 10 logits, separated by commas (got 1)'),
+        ("logits=5", "logits: give between 2 and 10 logits, separated by commas (got 1)"),
         ("logits=1,2000", "logits: '2000' is outside -1000 to 1000"),
-        ("classes=a,a,b", 'classes: class names must be different from each other'),
+        ("classes=a,a,b", "classes: class names must be different from each other"),
         ("target=3", "target: '3' is not a class: use an index from 0 to 2 or a class name"),
         ("target=-1", "target: '-1' is not a class: use an index from 0 to 2 or a class name"),
         ("target=cat", "target: 'cat' is not a class: use an index from 0 to 2 or a class name"),
@@ -88,11 +94,14 @@ def test_two_classes_make_the_second_the_default_true_class():
         ("temperature=11", "temperature: '11' is outside 0.1 to 10"),
         ("temperature=nan", "temperature: 'nan' is not a number: use a number from 0.1 to 10"),
         ("temperature=warm", "temperature: 'warm' is not a number: use a number from 0.1 to 10"),
-        ("goal=0.5,0.5", 'goal: give 3 probabilities that sum to 1'),
-        ("goal=0.5,0.5,0.5", 'goal: give 3 probabilities that sum to 1'),
+        ("goal=0.5,0.5", "goal: give 3 probabilities that sum to 1"),
+        ("goal=0.5,0.5,0.5", "goal: give 3 probabilities that sum to 1"),
         ("goal=1.5,-0.5,0", "goal: '1.5' is outside 0 to 1"),
         ("conceal=maybe", "conceal: 'maybe' is not on or off: use 1 or 0"),
-        ("hide=sliders,curve", "hide: 'sliders' not known; use any of temperature, gradient, steps, curve, presets, entry, shift, classes"),
+        (
+            "hide=sliders,curve",
+            "hide: 'sliders' not known; use any of temperature, gradient, steps, curve, presets, entry, shift, classes",
+        ),
         ("lr=0", "lr: '0' is outside 0.01 to 10"),
         ("lr=20", "lr: '20' is outside 0.01 to 10"),
         ("steps=0", "steps: '0' is outside 1 to 500"),
@@ -142,11 +151,13 @@ def test_the_query_holds_the_example_always_and_the_rest_only_when_changed():
         "classes": "low,medium,high",
     }
     changed = SoftmaxExplorer(goal=[0.25, 0.25, 0.5], concealed=True, hide=["curve"], lr=0.5, steps=7)
-    assert {
-        k: v
-        for k, v in explorer_query(changed).items()
-        if k not in ALWAYS
-    } == {"goal": "0.25,0.25,0.5", "conceal": "1", "hide": "curve", "lr": "0.5", "steps": "7"}
+    assert {k: v for k, v in explorer_query(changed).items() if k not in ALWAYS} == {
+        "goal": "0.25,0.25,0.5",
+        "conceal": "1",
+        "hide": "curve",
+        "lr": "0.5",
+        "steps": "7",
+    }
 
 
 names = (

@@ -29,8 +29,9 @@ def test_text_parses_and_names_every_metric():
 
 
 def test_counters_and_session_build_count_up():
-    frames, cpu = value("softmax_frames_sent", "softmax_frames_sent_total"), value(
-        "softmax_training_cpu_seconds", "softmax_training_cpu_seconds_total"
+    frames, cpu = (
+        value("softmax_frames_sent", "softmax_frames_sent_total"),
+        value("softmax_training_cpu_seconds", "softmax_training_cpu_seconds_total"),
     )
     builds = value("softmax_session_build_cpu_seconds", "softmax_session_build_cpu_seconds_count")
     with metrics.session_build():

@@ -37,11 +37,16 @@ def test_a_frame_trains_epochs_per_frame_epochs(playground):
 
 def test_a_frame_of_a_heavy_model_stops_within_its_time_budget(monkeypatch):
     monkeypatch.setattr(ROOM, "budget", lambda fps: 0.01)
-    playground = TrainingPlayground(config=PlaygroundConfig(dataset="spiral", points=2000, model="mlp",
-                                                            hidden=[512, 512], batch_size=8, optimizer="adam"),
-                                    epochs_per_frame=50)
+    playground = TrainingPlayground(
+        config=PlaygroundConfig(
+            dataset="spiral", points=2000, model="mlp", hidden=[512, 512], batch_size=8, optimizer="adam"
+        ),
+        epochs_per_frame=50,
+    )
     playground.frame()
-    assert playground.trainer.epoch < 50 and playground._train_ms < 2000  # one epoch alone is 200 mini-batches
+    assert (
+        playground.trainer.epoch < 50 and playground._train_ms < 2000
+    )  # one epoch alone is 200 mini-batches
 
 
 def test_step_trains_one_epoch_and_pauses(playground):

@@ -130,15 +130,21 @@ def test_parse_hidden_refuses_bad_text_with_a_reason(text, says):
 
 @pytest.mark.parametrize(
     ("text", "low", "high", "whole", "value"),
-    [("0.5", 0, 1, False, 0.5), (" 3 ", 1, 5, True, 3), ("1e2", 0, 1000, False, 100.0), ("-.5", -1, 0, False, -0.5),
-     ("2.0", 1, 5, True, 2)],
+    [
+        ("0.5", 0, 1, False, 0.5),
+        (" 3 ", 1, 5, True, 3),
+        ("1e2", 0, 1000, False, 100.0),
+        ("-.5", -1, 0, False, -0.5),
+        ("2.0", 1, 5, True, 2),
+    ],
 )
 def test_parse_number_reads_plain_numbers(text, low, high, whole, value):
     assert parse_number(text, low, high, whole) == value
 
 
 @pytest.mark.parametrize(
-    "text", ["", "abc", "nan", "inf", "-inf", "1e309", "٣", "１", "1_0", "0x10", "9" * 20_000, "1,5", "<b>1</b>"]
+    "text",
+    ["", "abc", "nan", "inf", "-inf", "1e309", "٣", "１", "1_0", "0x10", "9" * 20_000, "1,5", "<b>1</b>"],
 )
 def test_parse_number_refuses_anything_else_without_parsing_it_whole(text):
     with pytest.raises(ValueError) as error:

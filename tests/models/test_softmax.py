@@ -97,7 +97,9 @@ def test_gradient_is_probabilities_minus_one_hot():
 
 def test_gradient_with_reduction_none_is_each_rows_own_gradient():
     z, y = np.array([[1.0, 2.0], [0.0, 3.0]]), np.array([0, 1])
-    np.testing.assert_allclose(cross_entropy_grad(z, y, reduction="none"), cross_entropy_grad(z, y, reduction="sum"))
+    np.testing.assert_allclose(
+        cross_entropy_grad(z, y, reduction="none"), cross_entropy_grad(z, y, reduction="sum")
+    )
 
 
 @given(vectors(moderate), st.floats(-1e3, 1e3))

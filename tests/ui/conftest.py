@@ -21,8 +21,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -75,7 +81,10 @@ class PanelServer:
         # The class server's own settings (deploy/serve.sh), and ``args`` if given.
         self.process = subprocess.Popen(
             ["sh", "deploy/serve.sh", "--port", str(self.port), *args],
-            cwd=ROOT, stdout=self._out, stderr=subprocess.STDOUT, env={**os.environ, "PANEL": f"{sys.executable} -m panel", "BOKEH_VALIDATE_DOC": "true"},
+            cwd=ROOT,
+            stdout=self._out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PANEL": f"{sys.executable} -m panel", "BOKEH_VALIDATE_DOC": "true"},
         )
         deadline = time.monotonic() + 60
         while "Bokeh app running" not in self.output():

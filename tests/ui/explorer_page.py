@@ -49,8 +49,12 @@ def open_explorer(page: Page, server, query: str = "") -> Page:
 def numbers(page: Page, selector: str, attribute: str = "data-value") -> list[float]:
     """The full-precision numbers that the explorer's elements matching ``selector`` carry in ``attribute``
     (NaN where a concealed result carries none)."""
-    return [float(v or "nan") for v in explorer(page).locator(selector).evaluate_all(
-        f"els => els.map(e => e.getAttribute('{attribute}'))")]
+    return [
+        float(v or "nan")
+        for v in explorer(page)
+        .locator(selector)
+        .evaluate_all(f"els => els.map(e => e.getAttribute('{attribute}'))")
+    ]
 
 
 def shown(page: Page) -> Shown:
@@ -67,7 +71,9 @@ def shown(page: Page) -> Shown:
         loss=float(loss_value) if loss_value else None,
         loss_text=loss.inner_text(),
         accuracy_text=tab.locator(".readout output.accuracy").inner_text(),
-        slider_values=[float(v) for v in tab.locator("input.logit").evaluate_all("els => els.map(e => e.value)")],
+        slider_values=[
+            float(v) for v in tab.locator("input.logit").evaluate_all("els => els.map(e => e.value)")
+        ],
     )
 
 
@@ -99,7 +105,9 @@ def wait_for_logits(page: Page, expected, timeout: float = 10.0) -> Shown:
     """Wait until the readout shows exactly the logits ``expected`` (a change made in Python arrives after a
     round trip), and return what the page shows then."""
     expected = [float(v) for v in expected]
-    return poll(page, lambda: shown(page), lambda now: now.logits == expected, timeout, f"the logits {expected}")
+    return poll(
+        page, lambda: shown(page), lambda now: now.logits == expected, timeout, f"the logits {expected}"
+    )
 
 
 def query_of(page: Page) -> dict[str, str]:
@@ -109,8 +117,13 @@ def query_of(page: Page) -> dict[str, str]:
 
 def wait_for_query(page: Page, timeout: float = 10.0, **expected: str) -> dict[str, str]:
     """Wait until the address bar's query holds ``expected`` (Python writes it after a round trip)."""
-    return poll(page, lambda: query_of(page), lambda q: all(q.get(k) == v for k, v in expected.items()),
-                timeout, f"the query holding {expected}")
+    return poll(
+        page,
+        lambda: query_of(page),
+        lambda q: all(q.get(k) == v for k, v in expected.items()),
+        timeout,
+        f"the query holding {expected}",
+    )
 
 
 def enter(page: Page, label: str, text: str) -> None:

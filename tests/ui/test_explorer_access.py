@@ -76,7 +76,8 @@ def test_the_page_tabs_are_tabs_that_the_keyboard_opens(page, server):
     expect(page.get_by_role("button", name="▶ Play")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("tab", name="Training playground", exact=True)).to_be_focused()
     expect(page.get_by_role("tab", name="Training playground", exact=True)).to_have_attribute(
-        "aria-selected", "true")
+        "aria-selected", "true"
+    )
     ui.wait_for_query(page, tab="train")
     page.keyboard.press("ArrowRight")  # wraps round to the first tab
     expect(explorer_tab).to_have_attribute("aria-selected", "true")

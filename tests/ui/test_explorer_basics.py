@@ -88,7 +88,9 @@ def test_huge_logits_give_exact_finite_numbers(page, server):
     text = explorer(page).locator("section.readout").inner_text()
     assert "NaN" not in text and "Infinity" not in text
     # exp(1000) is shown from logarithms, not overflowed.
-    assert "10434" in explorer(page).locator(".readout td.exp").first.inner_text().replace(" ", "").replace("×", "")
+    assert "10434" in explorer(page).locator(".readout td.exp").first.inner_text().replace(" ", "").replace(
+        "×", ""
+    )
 
 
 @pytest.mark.parametrize(
@@ -115,7 +117,9 @@ def test_a_bad_url_warns_and_falls_back_to_a_working_app(page, server, query, co
     # And the app still works: a slider moves its logit down, and the views follow.
     page.locator("input.logit").first.focus()
     page.keyboard.press("ArrowLeft")
-    expect(page.locator(".readout tbody td.logit").first).not_to_have_attribute("data-value", str(now.logits[0]))
+    expect(page.locator(".readout tbody td.logit").first).not_to_have_attribute(
+        "data-value", str(now.logits[0])
+    )
     after = shown(page)
     assert after.logits[0] < now.logits[0] and after.logits[1:] == now.logits[1:]
     assert_matches_core(after, target=int(query_of(page).get("target", 1)) if "target=7" not in query else 1)

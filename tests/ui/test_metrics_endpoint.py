@@ -15,11 +15,20 @@ def scrape(server) -> dict[str, float]:
 
 def test_metrics_endpoint_counts_sessions(server):
     samples = scrape(server)
-    for name in ("softmax_sessions_open", "softmax_training_sessions_playing", "softmax_frames_sent_total",
-                 "softmax_training_cpu_seconds_total", "softmax_session_build_cpu_seconds_count",
-                 "process_cpu_seconds_total", "process_resident_memory_bytes"):
+    for name in (
+        "softmax_sessions_open",
+        "softmax_training_sessions_playing",
+        "softmax_frames_sent_total",
+        "softmax_training_cpu_seconds_total",
+        "softmax_session_build_cpu_seconds_count",
+        "process_cpu_seconds_total",
+        "process_resident_memory_bytes",
+    ):
         assert name in samples
     urllib.request.urlopen(server.url, timeout=120).read()  # one more session, built by the page request
     after = scrape(server)
-    assert after["softmax_session_build_cpu_seconds_count"] >= samples["softmax_session_build_cpu_seconds_count"] + 1
+    assert (
+        after["softmax_session_build_cpu_seconds_count"]
+        >= samples["softmax_session_build_cpu_seconds_count"] + 1
+    )
     assert after["softmax_sessions_open"] >= 1

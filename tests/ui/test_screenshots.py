@@ -25,10 +25,13 @@ def save(page, name: str) -> None:
     assert path.stat().st_size > 30_000  # a rendered page, not a blank one
 
 
-@pytest.mark.parametrize(("name", "query", "size"), [
-    ("explorer", "?logits=1,2,-1&target=1", (1400, 1000)),
-    ("explorer-lecture", "?logits=1,2,-1&target=1&present=1", (1920, 1080)),
-])
+@pytest.mark.parametrize(
+    ("name", "query", "size"),
+    [
+        ("explorer", "?logits=1,2,-1&target=1", (1400, 1000)),
+        ("explorer-lecture", "?logits=1,2,-1&target=1&present=1", (1920, 1080)),
+    ],
+)
 def test_explorer_screenshot(browser, server, name, query, size):
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     open_explorer(page, server, query)
@@ -37,10 +40,13 @@ def test_explorer_screenshot(browser, server, name, query, size):
     page.close()
 
 
-@pytest.mark.parametrize(("name", "query", "size"), [
-    ("training", "?tab=train&model=mlp&epf=20", (1400, 1300)),
-    ("training-lecture", "?tab=train&model=mlp&epf=20&present=1", (1920, 1080)),
-])
+@pytest.mark.parametrize(
+    ("name", "query", "size"),
+    [
+        ("training", "?tab=train&model=mlp&epf=20", (1400, 1300)),
+        ("training-lecture", "?tab=train&model=mlp&epf=20&present=1", (1920, 1080)),
+    ],
+)
 def test_training_screenshot(browser, server, name, query, size):
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     page.goto(server.url + query)

@@ -140,7 +140,9 @@ def test_a_csv_with_missing_values_trains_and_reports_the_rows_left_out(page, tm
 
 def test_standardising_lets_ames_learn_where_raw_degrees_do_not(page):
     use_ames(page)
-    checkbox = training(page).get_by_role("checkbox", name="Standardise the inputs (mean 0, std 1)", exact=True)
+    checkbox = training(page).get_by_role(
+        "checkbox", name="Standardise the inputs (mean 0, std 1)", exact=True
+    )
     final = {}
     for standardise in (True, False):
         checkbox.set_checked(standardise)

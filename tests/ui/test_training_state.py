@@ -176,7 +176,9 @@ def test_lecture_mode_enlarges_the_figures_text(page, server):
     normal = figure_font_sizes(page)
     assert len(normal) == 1
     page.get_by_role("switch", name="Lecture mode").click()
-    large = poll(page, lambda: figure_font_sizes(page), lambda sizes: sizes != normal, what="larger axis labels")
+    large = poll(
+        page, lambda: figure_font_sizes(page), lambda sizes: sizes != normal, what="larger axis labels"
+    )
     assert len(large) == 1 and px(large) >= 1.4 * px(normal)
     wait_for_query(page, present="1")
 
