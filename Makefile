@@ -11,6 +11,7 @@ serve: $(VENV)/.installed-app
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory js-lint js-test
 	$(BIN)/python -m pytest
 
