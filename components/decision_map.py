@@ -1,8 +1,10 @@
 """The decision map: the model's class over the plane, shaded by its confidence, under the data's points.
 
-Each frame sends one byte a cell (class x shades + shade, 10 KB at 100 x 100) and the browser colours it with a
-palette, instead of sending float probabilities or RGBA pixels. The browser draws it on a canvas with the points
-on a layer of their own (js/decision_map.js), so a frame repaints one small image, not thousands of markers.
+A frame is the model itself (its layers' float32 weights, 2.4 KB for a 2-100-3 MLP, 36 bytes of weights for
+logistic regression), not a picture: the browser runs the forward pass over the plane at its own resolution
+(js/lib/network.js) and colours each cell (js/lib/shades.js), so the map costs the server one pack of the weights
+a frame, is crisp at any size, and hover gives the model's exact probabilities anywhere. Frames travel as ESM
+messages (no parameter change to process); the points go once per data set, on a canvas layer of their own.
 """
 
 from __future__ import annotations
@@ -15,42 +17,39 @@ import param
 from panel.custom import JSComponent
 
 from components.assets import esm, stylesheets
-from components.layouts import FRAME, POINTS, pack
-from components.palette import CLASS_COLORS, class_color, mix
+from components.layouts import NETWORK, POINTS, pack
+from components.palette import CLASS_COLORS
 from models.data import Dataset
+from models.networks import ACTIVATIONS
+from models.training import Trainer
 
-SHADES = 25  # confidence levels a class; 10 classes x 25 fit in one byte
 FRAMES_IN_FLIGHT = (
     3  # frames sent but not yet painted: enough to cover the round trip, few enough to stop at once
 )
+BIG_FRAME = 100_000  # bytes: a frame this large (a wide MLP's weights) waits until the last one is painted
 PICK_RADIUS = 0.025  # a click picks the nearest point within this fraction of the map's width and height
+BACKGROUNDS = {False: "#ffffff", True: "#212529"}  # the map's background in the light and the dark theme
 
 
-def encode(probabilities: np.ndarray, shades: int = SHADES) -> np.ndarray:
-    """(H, W, K) probabilities -> (H, W) uint8: the top class times ``shades`` plus its confidence level.
-
-    Confidence runs from 1/K (a guess) to 1 (certain) and is cut into ``shades`` equal levels.
-    """
-    k = probabilities.shape[-1]
-    top = probabilities.argmax(axis=-1)
-    confidence = probabilities.max(axis=-1)
-    level = np.clip(np.rint((confidence - 1 / k) / (1 - 1 / k) * (shades - 1)), 0, shades - 1)
-    return (top * shades + level).astype(np.uint8)
-
-
-def map_palette(k: int, background: str, shades: int = SHADES) -> list[str]:
-    """For each class, ``shades`` colours from nearly the background (unsure) to a strong class colour (sure)."""
-    return [
-        mix(class_color(c), background, 0.08 + 0.62 * s / (shades - 1))
-        for c in range(k)
-        for s in range(shades)
-    ]
-
-
-def pack_frame(number: int, codes: np.ndarray) -> bytes:
-    """A frame for the browser (layouts.FRAME): its number, the grid's height and width and the codes."""
-    h, w = codes.shape
-    return pack(FRAME, number=number, height=h, width=w, codes=codes.ravel())
+def pack_network(number: int, trainer: Trainer, cells: int) -> bytes:
+    """A frame for the browser (layouts.NETWORK): ``trainer``'s model as it is now, to draw with at most
+    ``cells`` cells along each axis of the map."""
+    layers = trainer.weights()
+    widths = [layers[0][0].shape[1], *(w.shape[0] for w, _ in layers)]
+    weights = np.concatenate([a.ravel() for layer in layers for a in layer])
+    data = trainer.dataset
+    return pack(
+        NETWORK,
+        number=number,
+        cells=cells,
+        activation=list(ACTIVATIONS).index(trainer.config.activation),
+        depth=len(widths),
+        params=len(weights),
+        mean=data.mean,
+        std=data.std,
+        widths=widths,
+        weights=weights,
+    )
 
 
 def pack_points(X: np.ndarray, y: np.ndarray, part: np.ndarray) -> bytes:
@@ -59,15 +58,17 @@ def pack_points(X: np.ndarray, y: np.ndarray, part: np.ndarray) -> bytes:
 
 
 class MapCanvas(JSComponent):
-    """The browser side of the map: draws the frames and points it is sent, sends back clicks and painted frames.
+    """The browser side of the map: draws the model and the points it is sent, sends back clicks and painted
+    frames. Frames and points travel as bytes (binary websocket buffers, not JSON)."""
 
-    Frames and points travel as bytes (binary websocket buffers, not JSON): a 100 x 100 frame is 10 KB.
-    """
-
-    frame = param.Bytes(default=None, doc="The latest frame, as pack_frame makes it.")
+    frame = param.Bytes(
+        default=None, doc="The latest frame (pack_network), for a view rendered later; frames go by show()."
+    )
     points = param.Bytes(default=None, doc="The data's points, as pack_points makes them.")
     extent = param.List(default=[0.0, 1.0, 0.0, 1.0], doc="x0, x1, y0, y1 of the map, in the data's units.")
-    palette = param.List(default=[], item_type=str, doc="Colour of each code (class x shades + shade).")
+    background = param.String(
+        default=BACKGROUNDS[False], doc="The colour a cell fades to as the model is unsure."
+    )
     class_colors = param.List(default=list(CLASS_COLORS), item_type=str)
     class_names = param.List(default=[], item_type=str)
     x_label = param.String(default="x1")
@@ -81,6 +82,12 @@ class MapCanvas(JSComponent):
         super().__init__(**params)
         self._on_click = on_click
         self.shown = 0  # the number of the last frame the browser has painted
+
+    def show(self, frame: bytes) -> None:
+        """Send ``frame`` to the views as a message, and keep it (silently) for any view rendered later."""
+        with param.discard_events(self):
+            self.frame = frame
+        self._send_msg(frame)
 
     def _handle_msg(self, msg) -> None:
         if not isinstance(msg, dict):
@@ -101,13 +108,12 @@ class DecisionMap(pn.viewable.Viewer):
 
     def __init__(self, **params):
         super().__init__(**params)
-        self._background = "#212529" if self.dark else "#ffffff"
         # Flow control: each frame carries its number; once the browser has painted it, it sends the number
         # back (ack). A slow or busy browser thus gets fewer frames instead of a growing backlog, which would
         # make Pause and clicks wait behind it.
         self._sent = 0
         self._canvas = MapCanvas(
-            palette=map_palette(3, self._background), on_click=self.click, sizing_mode="stretch_width"
+            background=BACKGROUNDS[self.dark], on_click=self.click, sizing_mode="stretch_width"
         )
         self._dataset: Dataset | None = None
 
@@ -116,13 +122,11 @@ class DecisionMap(pn.viewable.Viewer):
         self._dataset = dataset
         part = np.zeros(len(dataset), np.uint8)
         part[np.asarray(validation_indices, dtype=int)] = 1
-        k = len(dataset.class_names)
         x_label, y_label = _axis_labels(dataset)
         with pn.io.hold():
             self._canvas.param.update(
                 points=pack_points(dataset.X_raw, dataset.y, part),
                 extent=[float(v) for v in extent],
-                palette=map_palette(k, self._background),
                 class_names=list(dataset.class_names),
                 x_label=x_label,
                 y_label=y_label,
@@ -132,13 +136,14 @@ class DecisionMap(pn.viewable.Viewer):
 
     @property
     def ready(self) -> bool:
-        """Whether fewer than FRAMES_IN_FLIGHT frames sent are still unpainted (so a new one may go)."""
-        return self._sent - self._canvas.shown < FRAMES_IN_FLIGHT
+        """Whether a new frame may go: fewer than FRAMES_IN_FLIGHT sent are unpainted (one, for big frames)."""
+        in_flight = 1 if len(self._canvas.frame or b"") >= BIG_FRAME else FRAMES_IN_FLIGHT
+        return self._sent - self._canvas.shown < in_flight
 
-    def show_probabilities(self, probabilities: np.ndarray) -> None:
-        """Colour the map from the model's (H, W, K) class probabilities over the extent (row 0 at the bottom)."""
+    def show_model(self, trainer: Trainer, cells: int = 100) -> None:
+        """Draw ``trainer``'s model as it is now over the map, with at most ``cells`` cells along each axis."""
         self._sent += 1
-        self._canvas.frame = pack_frame(self._sent, encode(probabilities))
+        self._canvas.show(pack_network(self._sent, trainer, cells))
 
     def click(self, x: float, y: float) -> None:
         """What a click at (x, y) does: pick the nearest point, or else that place."""

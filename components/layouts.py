@@ -1,6 +1,7 @@
-"""The byte layouts of what the map sends the browser, written once: :func:`pack` writes them, :func:`unpack`
-reads them back (for tests), and ``js/lib/binary.js`` reads them in the browser from ``layouts.json``, which
-``python -m components.layouts`` writes from this file (``make bundle`` runs it; a test checks it is current).
+"""The byte layouts of what the map sends the browser (its points, and the model as frames), written once:
+:func:`pack` writes them, :func:`unpack` reads them back (for tests), and ``js/lib/binary.js`` reads them in the
+browser from ``layouts.json``, which ``python -m components.layouts`` writes from this file (``make bundle`` runs
+it; a test checks it is current).
 
 A layout is a list of fields in order: ``(name, type)`` for one number, ``(name, type, length)`` for an array
 whose length is a product of numbers and earlier fields' names (``"height*width"``). Types are little-endian
@@ -16,9 +17,25 @@ from pathlib import Path
 
 import numpy as np
 
+from models.networks import ACTIVATIONS
+
 POINTS = [("n", "u4"), ("x", "f8", "n"), ("y", "f8", "n"), ("cls", "u1", "n"), ("part", "u1", "n")]
-FRAME = [("number", "u4"), ("height", "u2"), ("width", "u2"), ("codes", "u1", "height*width")]
-LAYOUTS = {"points": POINTS, "frame": FRAME}
+# A frame of the map is the model itself, which the browser evaluates over the plane: Linear layers of the given
+# widths (inputs, hidden layers, classes), each layer's weight (outputs x inputs, row by row) then its bias, in
+# order; the activation between them (an index in ACTIVATIONS); the standardisation the model sees its inputs
+# through, (x - mean) / std; and the most cells the map may have along each axis.
+NETWORK = [
+    ("number", "u4"),
+    ("cells", "u2"),
+    ("activation", "u1"),
+    ("depth", "u1"),
+    ("params", "u4"),
+    ("mean", "f8", "2"),
+    ("std", "f8", "2"),
+    ("widths", "u2", "depth"),
+    ("weights", "f4", "params"),
+]
+LAYOUTS = {"points": POINTS, "network": NETWORK}
 JSON = Path(__file__).with_name("layouts.json")
 
 
@@ -55,11 +72,12 @@ def unpack(layout, data: bytes) -> dict[str, int | float | np.ndarray]:
 
 
 def as_json() -> str:
-    """The layouts as ``layouts.json`` holds them."""
-    entries = (
+    """The layouts as ``layouts.json`` holds them, and the activations' names in the order NETWORK numbers them."""
+    entries = [
         f'  "{name}": [\n' + ",\n".join(f"    {json.dumps(list(f))}" for f in layout) + "\n  ]"
         for name, layout in LAYOUTS.items()
-    )
+    ]
+    entries.append(f'  "activations": {json.dumps(list(ACTIVATIONS))}')
     return "{\n" + ",\n".join(entries) + "\n}\n"
 
 

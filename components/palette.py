@@ -9,14 +9,3 @@ import json
 from pathlib import Path
 
 CLASS_COLORS = tuple(json.loads(Path(__file__).with_name("palette.json").read_text("utf-8"))["class_colors"])
-
-
-def class_color(i: int) -> str:
-    return CLASS_COLORS[i % len(CLASS_COLORS)]
-
-
-def mix(color: str, background: str, amount: float) -> str:
-    """``amount`` of ``color`` over ``background`` (0 gives the background, 1 the colour), as #rrggbb."""
-    a = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    b = [int(background[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(x * amount + y * (1 - amount)):02x}" for x, y in zip(a, b, strict=True))

@@ -210,7 +210,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         # Several changes go as one message; a lone map frame needs no holding (and skips its cost).
         with pn.io.hold() if numbers else contextlib.nullcontext():
             if picture:
-                self.map.show_probabilities(trainer.grid(self.grid))
+                self.map.show_model(trainer, self.grid)
             if numbers:
                 self._numbers_at = now
                 self.curves.show(trainer.history)

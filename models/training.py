@@ -242,6 +242,15 @@ class Trainer:
             # last dimension of only K entries.
             return torch.softmax(logits.T, dim=0).T.reshape(resolution, resolution, -1).numpy()
 
+    def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each Linear layer's weight (out, in) and bias (out,) as float32 arrays, in forward order: the whole
+        model, for the browser to draw the map from. Views of the live parameters: copy them to keep them."""
+        return [
+            (m.weight.detach().numpy(), m.bias.detach().numpy())
+            for m in self.model.modules()
+            if isinstance(m, torch.nn.Linear)
+        ]
+
     def shapes(self) -> list[tuple[str, tuple[int, ...]]]:
         """Names and shapes of the training tensors in forward order: X, each layer's weight and bias, logits."""
         n = len(self.train)

@@ -7,12 +7,18 @@ var layouts_default = {
     ["cls", "u1", "n"],
     ["part", "u1", "n"]
   ],
-  frame: [
+  network: [
     ["number", "u4"],
-    ["height", "u2"],
-    ["width", "u2"],
-    ["codes", "u1", "height*width"]
-  ]
+    ["cells", "u2"],
+    ["activation", "u1"],
+    ["depth", "u1"],
+    ["params", "u4"],
+    ["mean", "f8", "2"],
+    ["std", "f8", "2"],
+    ["widths", "u2", "depth"],
+    ["weights", "f4", "params"]
+  ],
+  activations: ["relu", "tanh", "sigmoid", "none"]
 };
 
 // components/js/lib/binary.js
@@ -41,14 +47,134 @@ function unpackPoints(value) {
   const buffer = bytesOf(value);
   return buffer ? unpack(layouts_default.points, buffer) : unpack(layouts_default.points, new ArrayBuffer(8));
 }
-function unpackFrame(value) {
-  const buffer = bytesOf(value);
-  return buffer ? unpack(layouts_default.frame, buffer) : null;
+
+// components/palette.json
+var palette_default = {
+  class_colors: [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#882255",
+    "#44AA99",
+    "#888888"
+  ]
+};
+
+// components/js/lib/classes.js
+var CLASS_COLORS = palette_default.class_colors;
+function className(names, i) {
+  return names && names[i] !== void 0 && names[i] !== "" ? String(names[i]) : `class ${i}`;
 }
 
 // components/js/lib/html.js
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// components/js/lib/network.js
+function readNetwork(value) {
+  const buffer = bytesOf(value);
+  if (!buffer) return null;
+  const { number, cells, activation, mean, std, widths, weights } = unpack(layouts_default.network, buffer);
+  let offset = 0;
+  const layers = Array.from(widths.subarray(1), (outputs, i) => {
+    const inputs = widths[i];
+    const weight = weights.subarray(offset, offset += inputs * outputs);
+    const bias = weights.subarray(offset, offset += outputs);
+    return { inputs, outputs, weight, bias };
+  });
+  return { number, cells, activation: layouts_default.activations[activation], mean, std, classes: widths.at(-1), layers };
+}
+function cost(network) {
+  return network.layers.reduce((sum, { inputs, outputs }) => sum + inputs * outputs, 0);
+}
+function activate(h, n, kind) {
+  if (kind === "relu") for (let i = 0; i < n; i++) {
+    if (h[i] < 0) h[i] = 0;
+  }
+  else if (kind === "tanh") for (let i = 0; i < n; i++) h[i] = Math.tanh(h[i]);
+  else if (kind === "sigmoid") for (let i = 0; i < n; i++) h[i] = 1 / (1 + Math.exp(-h[i]));
+}
+function gridProbabilities(network, extent, width, height, out, from = 0, to = width * height) {
+  const [x0, x1, y0, y1] = extent;
+  const { layers, mean, std, classes, activation } = network;
+  const first = layers[0];
+  const n1 = first.outputs;
+  const columns = new Float64Array(width * n1);
+  for (let j = 0; j < width; j++) {
+    const x = (x0 + (j + 0.5) / width * (x1 - x0) - mean[0]) / std[0];
+    for (let k = 0; k < n1; k++) columns[j * n1 + k] = first.weight[2 * k] * x;
+  }
+  const row = new Float64Array(n1);
+  const values = layers.map((layer) => new Float64Array(layer.outputs));
+  let rowOf = -1;
+  for (let cell = from; cell < to; cell++) {
+    const i = Math.floor(cell / width), j = cell - i * width;
+    if (i !== rowOf) {
+      const y = (y0 + (i + 0.5) / height * (y1 - y0) - mean[1]) / std[1];
+      for (let k = 0; k < n1; k++) row[k] = first.weight[2 * k + 1] * y + first.bias[k];
+      rowOf = i;
+    }
+    let input = values[0];
+    for (let k = 0; k < n1; k++) input[k] = columns[j * n1 + k] + row[k];
+    for (let l = 1; l < layers.length; l++) {
+      const { inputs, outputs, weight, bias } = layers[l];
+      activate(input, inputs, activation);
+      const output = values[l];
+      for (let o = 0; o < outputs; o++) {
+        let sum = bias[o];
+        for (let k = 0, w = o * inputs; k < inputs; k++, w++) sum += weight[w] * input[k];
+        output[o] = sum;
+      }
+      input = output;
+    }
+    softmaxInto(input, classes, out, cell * classes);
+  }
+  return out;
+}
+function softmaxInto(logits, k, out, at) {
+  let top = -Infinity;
+  for (let c = 0; c < k; c++) if (logits[c] > top) top = logits[c];
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += out[at + c] = Math.exp(logits[c] - top);
+  for (let c = 0; c < k; c++) out[at + c] /= sum;
+}
+function probabilitiesAt(network, x, y) {
+  return gridProbabilities(network, [x, x, y, y], 1, 1, new Float64Array(network.classes));
+}
+
+// components/js/lib/shades.js
+var SHADES = 25;
+function shade(confidence, k) {
+  return Math.min(SHADES - 1, Math.max(0, Math.round((confidence - 1 / k) / (1 - 1 / k) * (SHADES - 1))));
+}
+var rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+function mapPalette(colors, background) {
+  const under = rgb(background);
+  const lookup = new Uint8ClampedArray(colors.length * SHADES * 4);
+  colors.forEach((color, c) => {
+    const over = rgb(color);
+    for (let s = 0; s < SHADES; s++) {
+      const amount = 0.08 + 0.62 * s / (SHADES - 1);
+      lookup.set([...over.map((v, i) => Math.round(v * amount + under[i] * (1 - amount))), 255], (c * SHADES + s) * 4);
+    }
+  });
+  return lookup;
+}
+function paint(probabilities, width, height, k, lookup, pixels) {
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) {
+      const at = (i * width + j) * k;
+      let top = 0;
+      for (let c = 1; c < k; c++) if (probabilities[at + c] > probabilities[at + top]) top = c;
+      const code = top * SHADES + shade(probabilities[at + top], k);
+      pixels.set(lookup.subarray(code * 4, code * 4 + 4), ((height - 1 - i) * width + j) * 4);
+    }
+  }
 }
 
 // components/js/lib/plot.js
@@ -74,12 +200,11 @@ function niceTicks(lo, hi, count) {
 
 // components/js/decision_map.js
 var HEIGHT = 500;
-function rgba(color) {
-  const probe = document.createElement("canvas").getContext("2d");
-  probe.fillStyle = color;
-  const hex = probe.fillStyle;
-  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-}
+var CELL_PX = 4;
+var BUDGET_MS = 12;
+var DRAFT_CELLS = 144;
+var REFINE_AFTER_MS = 150;
+var REFINE_MAX_MS = 3e3;
 function render({ model, el }) {
   const root = document.createElement("figure");
   root.className = "decision-map";
@@ -95,9 +220,15 @@ function render({ model, el }) {
   const cells = document.createElement("canvas");
   const layer = document.createElement("canvas");
   let box = { x: 0, y: 0, w: 1, h: 1 };
-  let lookup = new Uint8ClampedArray(0);
+  let lookup = null;
   let points = unpackPoints(model.points);
+  let network = null;
+  let job = null;
+  let waiting = null;
+  let refineTimer = null;
+  let msPerMac = 2e-6;
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
+  const colorOf = (c) => model.class_colors[c % model.class_colors.length];
   const toPixel = (x, y) => {
     const [x0, x1, y0, y1] = model.extent;
     return [box.x + (x - x0) / (x1 - x0) * box.w, box.y + (1 - (y - y0) / (y1 - y0)) * box.h];
@@ -158,7 +289,7 @@ function render({ model, el }) {
     ctx.strokeStyle = getComputedStyle(root).getPropertyValue("--point-outline").trim() || "#1d2228";
     for (let i = 0; i < x.length; i++) {
       const [px, py] = toPixel(x[i], y[i]);
-      ctx.fillStyle = model.class_colors[cls[i] % model.class_colors.length];
+      ctx.fillStyle = colorOf(cls[i]);
       ctx.beginPath();
       if (part[i]) {
         ctx.moveTo(px, py - r * 1.5);
@@ -172,29 +303,89 @@ function render({ model, el }) {
       ctx.stroke();
     }
   }
-  function paletteLookup() {
-    lookup = new Uint8ClampedArray(256 * 4);
-    model.palette.forEach((color, i) => {
-      const [r, g, b] = rgba(color);
-      lookup.set([r, g, b, 255], i * 4);
-    });
+  function finest(net) {
+    const most = net.cells;
+    return [Math.min(most, Math.max(2, Math.round(box.w / CELL_PX))), Math.min(most, Math.max(2, Math.round(box.h / CELL_PX)))];
   }
-  function drawCells() {
-    const frame2 = unpackFrame(model.frame);
-    if (!frame2) return 0;
-    const { number: n, height: h, width: w, codes: image } = frame2;
-    if (cells.width !== w || cells.height !== h) {
-      cells.width = w;
-      cells.height = h;
+  function affordable(net, [w, h], ms, least = 4) {
+    const f = Math.sqrt(w * h * cost(net) * msPerMac / ms);
+    if (f <= 1) return [w, h];
+    const g = Math.min(f, Math.sqrt(w * h / least));
+    return [Math.max(2, Math.floor(w / g)), Math.max(2, Math.floor(h / g))];
+  }
+  function show(grid) {
+    const { width, height, classes, probabilities } = grid;
+    lookup ??= mapPalette(Array.from({ length: classes }, (_, c) => colorOf(c)), model.background);
+    if (cells.width !== width || cells.height !== height) {
+      cells.width = width;
+      cells.height = height;
     }
     const ctx = cells.getContext("2d");
-    const pixels = ctx.createImageData(w, h);
-    for (let row = 0; row < h; row++) {
-      const from = (h - 1 - row) * w;
-      for (let col = 0; col < w; col++) pixels.data.set(lookup.subarray(image[from + col] * 4, image[from + col] * 4 + 4), (row * w + col) * 4);
-    }
+    const pixels = ctx.createImageData(width, height);
+    paint(probabilities, width, height, classes, lookup, pixels.data);
     ctx.putImageData(pixels, 0, 0);
-    return n;
+    canvas.grid = grid;
+    canvas.dataset.cells = `${width}x${height}`;
+    compose();
+  }
+  function start(net, fine) {
+    const [w, h] = fine ? affordable(net, finest(net), REFINE_MAX_MS) : affordable(net, finest(net), BUDGET_MS, DRAFT_CELLS);
+    const extent = model.extent.slice();
+    job = { net, fine, w, h, extent, cell: 0, out: new Float64Array(w * h * net.classes) };
+    if (fine) requestAnimationFrame(slice);
+    else slice();
+  }
+  function slice() {
+    const current = job;
+    if (!current) return;
+    const { net, w, h } = current;
+    const begin = performance.now();
+    while (current.cell < w * h && performance.now() - begin < BUDGET_MS) {
+      const count = Math.max(1, Math.floor(BUDGET_MS / 4 / (cost(net) * msPerMac)));
+      const from = current.cell, to = Math.min(w * h, from + count), t = performance.now();
+      gridProbabilities(net, current.extent, w, h, current.out, from, to);
+      const ms = performance.now() - t;
+      if (ms > 0.5) msPerMac = ms / ((to - from) * cost(net));
+      current.cell = to;
+    }
+    if (current.cell < w * h) {
+      requestAnimationFrame(() => {
+        if (job === current) slice();
+      });
+      return;
+    }
+    job = null;
+    show({ width: w, height: h, classes: net.classes, probabilities: current.out, number: net.number });
+    if (current.fine) return;
+    requestAnimationFrame(() => {
+      canvas.dataset.frame = String(net.number);
+      model.send_msg({ shown: net.number });
+      if (waiting && !job) {
+        const next = waiting;
+        waiting = null;
+        start(next, false);
+      }
+    });
+    const [fw, fh] = finest(net);
+    if (!waiting && w * h < fw * fh) refineTimer = setTimeout(() => {
+      if (!job && !waiting) start(network, true);
+    }, REFINE_AFTER_MS);
+  }
+  function receive(value) {
+    const net = readNetwork(value);
+    if (!net) return;
+    network = net;
+    clearTimeout(refineTimer);
+    if (lookup && net.classes * 4 * SHADES !== lookup.length) lookup = null;
+    if (job && !job.fine) {
+      waiting = net;
+      return;
+    }
+    waiting = null;
+    start(net, false);
+  }
+  function redraw() {
+    if (network && (!job || job.fine)) start(network, true);
   }
   function compose() {
     const ratio = window.devicePixelRatio || 1;
@@ -215,16 +406,8 @@ function render({ model, el }) {
       ctx.stroke();
     }
   }
-  function frame() {
-    const n = drawCells();
-    compose();
-    requestAnimationFrame(() => {
-      canvas.dataset.frame = String(n);
-      model.send_msg({ shown: n });
-    });
-  }
   function drawLegend() {
-    const items = model.class_names.map((name, i) => `<li><span class="swatch" style="--class-color:${model.class_colors[i % model.class_colors.length]}"></span>${escapeHtml(name)}</li>`);
+    const items = model.class_names.map((name, i) => `<li><span class="swatch" style="--class-color:${colorOf(i)}"></span>${escapeHtml(name)}</li>`);
     legend.innerHTML = items.join("") + `<li class="part">\u25CF training</li><li class="part">\u25B2 validation</li>`;
     canvas.setAttribute("aria-label", `Decision map over ${model.x_label} and ${model.y_label}: the model's class and confidence, with the data's points`);
   }
@@ -254,44 +437,61 @@ function render({ model, el }) {
   });
   canvas.addEventListener("mousemove", (event) => {
     const [px, py] = local(event);
-    const i = inside(px, py) ? nearest(px, py) : -1;
-    tooltip.hidden = i < 0;
-    if (i < 0) return;
-    const { x, y, cls, part } = points;
-    tooltip.innerHTML = `<b>${escapeHtml(model.class_names[cls[i]] ?? cls[i])}</b> (${part[i] ? "validation" : "training"})<br>
-      ${escapeHtml(model.x_label)}: ${x[i].toFixed(4)}<br>${escapeHtml(model.y_label)}: ${y[i].toFixed(4)}`;
+    tooltip.hidden = !inside(px, py) || !network;
+    if (tooltip.hidden) return;
+    const [x, y] = toData(px, py);
+    const p = probabilitiesAt(network, x, y);
+    const i = nearest(px, py);
+    const { cls, part } = points;
+    const place = i < 0 ? `${escapeHtml(model.x_label)}: ${x.toFixed(4)}<br>${escapeHtml(model.y_label)}: ${y.toFixed(4)}` : `<b>${escapeHtml(className(model.class_names, cls[i]))}</b> (${part[i] ? "validation" : "training"})<br>
+        ${escapeHtml(model.x_label)}: ${points.x[i].toFixed(4)}<br>${escapeHtml(model.y_label)}: ${points.y[i].toFixed(4)}`;
+    const rows = Array.from(p, (v, c) => `<tr><td><span class="swatch" style="--class-color:${colorOf(c)}"></span>
+      ${escapeHtml(className(model.class_names, c))}</td><td class="num">${v.toFixed(3)}</td></tr>`);
+    tooltip.innerHTML = `${place}<table class="probabilities"><caption>the model here</caption>${rows.join("")}</table>`;
+    tooltip.dataset.place = `${x} ${y}`;
+    tooltip.dataset.probabilities = Array.from(p).join(" ");
     tooltip.style.left = `${px + 12}px`;
     tooltip.style.top = `${py + 12}px`;
   });
   canvas.addEventListener("mouseleave", () => {
     tooltip.hidden = true;
   });
-  model.on("frame", frame);
+  const recolor = () => {
+    lookup = null;
+    if (canvas.grid) show(canvas.grid);
+  };
+  model.on("msg:custom", receive);
   model.on("points", () => {
     points = unpackPoints(model.points);
     drawPoints();
     compose();
   });
-  model.on("extent", layout);
-  model.on(["x_label", "y_label"], drawAxes);
-  model.on("palette", () => {
-    paletteLookup();
-    frame();
+  model.on("extent", () => {
+    layout();
+    redraw();
   });
+  model.on(["x_label", "y_label"], drawAxes);
+  model.on("background", recolor);
   model.on(["class_names", "class_colors"], () => {
     drawLegend();
     drawPoints();
-    compose();
+    recolor();
   });
   model.on("marker", compose);
-  const resize = new ResizeObserver(() => layout());
+  const resize = new ResizeObserver(() => {
+    layout();
+    redraw();
+  });
   resize.observe(plot);
-  model.on("remove", () => resize.disconnect());
-  paletteLookup();
+  model.on("remove", () => {
+    resize.disconnect();
+    job = waiting = null;
+    clearTimeout(refineTimer);
+  });
   drawLegend();
   requestAnimationFrame(() => {
     layout();
-    frame();
+    receive(model.frame);
   });
 }
 export {

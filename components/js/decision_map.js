@@ -1,21 +1,24 @@
-// The decision map on a canvas: the model's class over the plane (one byte a cell, coloured here through a
-// palette), the data's points on a layer drawn once per data set, axes, a legend, hover and click. A frame
-// costs one small image and two drawImage calls, so the map animates at the server's frame rate; once a frame
-// is painted its number goes back (model.shown), so the server never sends faster than the browser paints.
-// Frames and points arrive as bytes laid out by components/layouts.py.
+// The decision map on a canvas: the model's class over the plane, shaded by its confidence, under the data's
+// points (a layer drawn once per data set), with axes, a legend, hover and click. A frame is the model itself
+// (its weights, laid out by components/layouts.py): this module runs its forward pass over a grid of cells, at
+// what the browser can afford while frames keep coming (never more than BUDGET_MS of an animation frame at a
+// time), then at the finest grid the canvas needs (a cell every CELL_PX pixels, at most the frame's `cells` a
+// side) once they stop. Once a frame is painted its number goes back (model.shown), so the server never sends
+// faster than the browser draws. Hovering shows the model's exact probabilities at that place.
 
-import { unpackFrame, unpackPoints } from "./lib/binary.js";
+import { unpackPoints } from "./lib/binary.js";
+import { className } from "./lib/classes.js";
 import { escapeHtml } from "./lib/html.js";
+import { cost, gridProbabilities, probabilitiesAt, readNetwork } from "./lib/network.js";
+import { SHADES, mapPalette, paint } from "./lib/shades.js";
 import { niceTicks, svg } from "./lib/plot.js";
 
 const HEIGHT = 500;
-
-function rgba(color) {
-  const probe = document.createElement("canvas").getContext("2d");
-  probe.fillStyle = color;
-  const hex = probe.fillStyle;  // normalised to #rrggbb
-  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-}
+const CELL_PX = 4;  // the finest grid: a cell every 4 CSS pixels (a 4K projector gets more cells, not blur)
+const BUDGET_MS = 12;  // the forward pass's share of an animation frame
+const DRAFT_CELLS = 144;  // a frame's grid is never coarser than this (12 x 12), even if it takes several frames
+const REFINE_AFTER_MS = 150;  // no new frame for this long: draw the finest grid, in BUDGET_MS slices...
+const REFINE_MAX_MS = 3000;  // ...but no finer than about this much computing allows (a 4 x 512 MLP)
 
 export function render({ model, el }) {
   const root = document.createElement("figure");
@@ -32,10 +35,16 @@ export function render({ model, el }) {
   const cells = document.createElement("canvas");  // the grid, one pixel a cell
   const layer = document.createElement("canvas");  // the points, redrawn only when they or the size change
   let box = { x: 0, y: 0, w: 1, h: 1 };
-  let lookup = new Uint8ClampedArray(0);
+  let lookup = null;  // RGBA of each class x shade, for the current classes and background
   let points = unpackPoints(model.points);
+  let network = null;  // the newest model received
+  let job = null;  // the grid being computed: {net, fine, w, h, extent, cell (the next to compute), out}
+  let waiting = null;  // a model that came while a frame was being computed (the newest only)
+  let refineTimer = null;
+  let msPerMac = 2e-6;  // what a multiply-add of the forward pass takes here, measured as the map is drawn
 
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
+  const colorOf = (c) => model.class_colors[c % model.class_colors.length];
   const toPixel = (x, y) => {
     const [x0, x1, y0, y1] = model.extent;
     return [box.x + ((x - x0) / (x1 - x0)) * box.w, box.y + (1 - (y - y0) / (y1 - y0)) * box.h];
@@ -95,7 +104,7 @@ export function render({ model, el }) {
     ctx.strokeStyle = getComputedStyle(root).getPropertyValue("--point-outline").trim() || "#1d2228";
     for (let i = 0; i < x.length; i++) {
       const [px, py] = toPixel(x[i], y[i]);
-      ctx.fillStyle = model.class_colors[cls[i] % model.class_colors.length];
+      ctx.fillStyle = colorOf(cls[i]);
       ctx.beginPath();
       if (part[i]) {  // validation: a triangle
         ctx.moveTo(px, py - r * 1.5);
@@ -110,30 +119,100 @@ export function render({ model, el }) {
     }
   }
 
-  function paletteLookup() {
-    lookup = new Uint8ClampedArray(256 * 4);
-    model.palette.forEach((color, i) => {
-      const [r, g, b] = rgba(color);
-      lookup.set([r, g, b, 255], i * 4);
-    });
+  /** The finest grid the canvas can show: a cell every CELL_PX pixels, at most the frame's `cells` a side. */
+  function finest(net) {
+    const most = net.cells;
+    return [Math.min(most, Math.max(2, Math.round(box.w / CELL_PX))), Math.min(most, Math.max(2, Math.round(box.h / CELL_PX)))];
   }
 
-  function drawCells() {
-    const frame = unpackFrame(model.frame);
-    if (!frame) return 0;
-    const { number: n, height: h, width: w, codes: image } = frame;
-    if (cells.width !== w || cells.height !== h) {
-      cells.width = w;
-      cells.height = h;
+  /** `size`, made coarser (the same shape) until its forward pass takes at most `ms` here, but not below `least`
+   * cells (when even that takes longer, it is computed in slices over several animation frames). */
+  function affordable(net, [w, h], ms, least = 4) {
+    const f = Math.sqrt((w * h * cost(net) * msPerMac) / ms);
+    if (f <= 1) return [w, h];
+    const g = Math.min(f, Math.sqrt((w * h) / least));
+    return [Math.max(2, Math.floor(w / g)), Math.max(2, Math.floor(h / g))];
+  }
+
+  /** Show a computed grid: colour its cells, compose them with the points; the canvas keeps it (`grid`). */
+  function show(grid) {
+    const { width, height, classes, probabilities } = grid;
+    lookup ??= mapPalette(Array.from({ length: classes }, (_, c) => colorOf(c)), model.background);
+    if (cells.width !== width || cells.height !== height) {
+      cells.width = width;
+      cells.height = height;
     }
     const ctx = cells.getContext("2d");
-    const pixels = ctx.createImageData(w, h);
-    for (let row = 0; row < h; row++) {
-      const from = (h - 1 - row) * w;  // row 0 of the grid is the bottom of the map
-      for (let col = 0; col < w; col++) pixels.data.set(lookup.subarray(image[from + col] * 4, image[from + col] * 4 + 4), (row * w + col) * 4);
-    }
+    const pixels = ctx.createImageData(width, height);
+    paint(probabilities, width, height, classes, lookup, pixels.data);
     ctx.putImageData(pixels, 0, 0);
-    return n;
+    canvas.grid = grid;
+    canvas.dataset.cells = `${width}x${height}`;
+    compose();
+  }
+
+  /** Compute `net`'s grid: a frame's (`fine` false) at what it can afford while frames keep coming, or the
+   * finest once they stop; BUDGET_MS of cells at a time, the rest on the next animation frames. */
+  function start(net, fine) {
+    const [w, h] = fine ? affordable(net, finest(net), REFINE_MAX_MS) : affordable(net, finest(net), BUDGET_MS, DRAFT_CELLS);
+    const extent = model.extent.slice();
+    job = { net, fine, w, h, extent, cell: 0, out: new Float64Array(w * h * net.classes) };
+    if (fine) requestAnimationFrame(slice);
+    else slice();
+  }
+
+  function slice() {
+    const current = job;
+    if (!current) return;
+    const { net, w, h } = current;
+    const begin = performance.now();
+    while (current.cell < w * h && performance.now() - begin < BUDGET_MS) {
+      // A few cells at a time: as many as take about a quarter of the budget (one, for a 4 x 512 MLP).
+      const count = Math.max(1, Math.floor(BUDGET_MS / 4 / (cost(net) * msPerMac)));
+      const from = current.cell, to = Math.min(w * h, from + count), t = performance.now();
+      gridProbabilities(net, current.extent, w, h, current.out, from, to);
+      const ms = performance.now() - t;
+      if (ms > 0.5) msPerMac = ms / ((to - from) * cost(net));
+      current.cell = to;
+    }
+    if (current.cell < w * h) {
+      requestAnimationFrame(() => { if (job === current) slice(); });
+      return;
+    }
+    job = null;
+    show({ width: w, height: h, classes: net.classes, probabilities: current.out, number: net.number });
+    if (current.fine) return;
+    requestAnimationFrame(() => {  // painted: say so, then draw the newest model that came meanwhile, if any
+      canvas.dataset.frame = String(net.number);
+      model.send_msg({ shown: net.number });
+      if (waiting && !job) {
+        const next = waiting;
+        waiting = null;
+        start(next, false);
+      }
+    });
+    const [fw, fh] = finest(net);
+    if (!waiting && w * h < fw * fh) refineTimer = setTimeout(() => { if (!job && !waiting) start(network, true); }, REFINE_AFTER_MS);
+  }
+
+  /** A new model (a frame): drawn now, or right after the frame being drawn; refined once no other follows. */
+  function receive(value) {
+    const net = readNetwork(value);
+    if (!net) return;
+    network = net;
+    clearTimeout(refineTimer);
+    if (lookup && net.classes * 4 * SHADES !== lookup.length) lookup = null;
+    if (job && !job.fine) {  // one frame at a time: the newest waits, any older one is skipped
+      waiting = net;
+      return;
+    }
+    waiting = null;
+    start(net, false);
+  }
+
+  /** The size or the extent changed: draw the current model afresh at the finest grid. */
+  function redraw() {
+    if (network && (!job || job.fine)) start(network, true);
   }
 
   function compose() {
@@ -156,17 +235,8 @@ export function render({ model, el }) {
     }
   }
 
-  function frame() {
-    const n = drawCells();
-    compose();
-    requestAnimationFrame(() => {
-      canvas.dataset.frame = String(n);
-      model.send_msg({ shown: n });
-    });
-  }
-
   function drawLegend() {
-    const items = model.class_names.map((name, i) => `<li><span class="swatch" style="--class-color:${model.class_colors[i % model.class_colors.length]}"></span>${escapeHtml(name)}</li>`);
+    const items = model.class_names.map((name, i) => `<li><span class="swatch" style="--class-color:${colorOf(i)}"></span>${escapeHtml(name)}</li>`);
     legend.innerHTML = items.join("") + `<li class="part">● training</li><li class="part">▲ validation</li>`;
     canvas.setAttribute("aria-label", `Decision map over ${model.x_label} and ${model.y_label}: the model's class and confidence, with the data's points`);
   }
@@ -196,28 +266,40 @@ export function render({ model, el }) {
   });
   canvas.addEventListener("mousemove", (event) => {
     const [px, py] = local(event);
-    const i = inside(px, py) ? nearest(px, py) : -1;
-    tooltip.hidden = i < 0;
-    if (i < 0) return;
-    const { x, y, cls, part } = points;
-    tooltip.innerHTML = `<b>${escapeHtml(model.class_names[cls[i]] ?? cls[i])}</b> (${part[i] ? "validation" : "training"})<br>
-      ${escapeHtml(model.x_label)}: ${x[i].toFixed(4)}<br>${escapeHtml(model.y_label)}: ${y[i].toFixed(4)}`;
+    tooltip.hidden = !inside(px, py) || !network;
+    if (tooltip.hidden) return;
+    const [x, y] = toData(px, py);
+    const p = probabilitiesAt(network, x, y);
+    const i = nearest(px, py);
+    const { cls, part } = points;
+    const place = i < 0
+      ? `${escapeHtml(model.x_label)}: ${x.toFixed(4)}<br>${escapeHtml(model.y_label)}: ${y.toFixed(4)}`
+      : `<b>${escapeHtml(className(model.class_names, cls[i]))}</b> (${part[i] ? "validation" : "training"})<br>
+        ${escapeHtml(model.x_label)}: ${points.x[i].toFixed(4)}<br>${escapeHtml(model.y_label)}: ${points.y[i].toFixed(4)}`;
+    const rows = Array.from(p, (v, c) => `<tr><td><span class="swatch" style="--class-color:${colorOf(c)}"></span>
+      ${escapeHtml(className(model.class_names, c))}</td><td class="num">${v.toFixed(3)}</td></tr>`);
+    tooltip.innerHTML = `${place}<table class="probabilities"><caption>the model here</caption>${rows.join("")}</table>`;
+    tooltip.dataset.place = `${x} ${y}`;
+    tooltip.dataset.probabilities = Array.from(p).join(" ");
     tooltip.style.left = `${px + 12}px`;
     tooltip.style.top = `${py + 12}px`;
   });
   canvas.addEventListener("mouseleave", () => { tooltip.hidden = true; });
 
-  model.on("frame", frame);
+  const recolor = () => {
+    lookup = null;
+    if (canvas.grid) show(canvas.grid);
+  };
+  model.on("msg:custom", receive);
   model.on("points", () => { points = unpackPoints(model.points); drawPoints(); compose(); });
-  model.on("extent", layout);
+  model.on("extent", () => { layout(); redraw(); });
   model.on(["x_label", "y_label"], drawAxes);
-  model.on("palette", () => { paletteLookup(); frame(); });
-  model.on(["class_names", "class_colors"], () => { drawLegend(); drawPoints(); compose(); });
+  model.on("background", recolor);
+  model.on(["class_names", "class_colors"], () => { drawLegend(); drawPoints(); recolor(); });
   model.on("marker", compose);
-  const resize = new ResizeObserver(() => layout());
+  const resize = new ResizeObserver(() => { layout(); redraw(); });
   resize.observe(plot);
-  model.on("remove", () => resize.disconnect());
-  paletteLookup();
+  model.on("remove", () => { resize.disconnect(); job = waiting = null; clearTimeout(refineTimer); });
   drawLegend();
-  requestAnimationFrame(() => { layout(); frame(); });
+  requestAnimationFrame(() => { layout(); receive(model.frame); });
 }

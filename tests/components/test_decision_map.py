@@ -1,56 +1,16 @@
-"""The decision map: one byte a cell (class and confidence), its palette, the points it draws and what a click picks."""
+"""The decision map: the model it is sent each frame, the points it draws, flow control and what a click picks."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from components.decision_map import FRAMES_IN_FLIGHT, PICK_RADIUS, SHADES, DecisionMap, encode, map_palette
-from components.layouts import FRAME, POINTS, unpack
+from components.decision_map import FRAMES_IN_FLIGHT, PICK_RADIUS, DecisionMap
+from components.layouts import NETWORK, POINTS, unpack
 from components.palette import CLASS_COLORS
 from models.data import load_ames, load_toy, split_indices
-from models.training import Trainer
-
-
-def cells(*probabilities) -> np.ndarray:
-    """A (1, M, K) grid of the given probability rows."""
-    return np.array([probabilities], dtype=np.float32)
-
-
-def test_encode_gives_the_top_class_times_shades():
-    codes = encode(cells([0.1, 0.8, 0.1], [0.05, 0.05, 0.9], [0.7, 0.2, 0.1]))
-    assert codes.dtype == np.uint8 and codes.shape == (1, 3)
-    assert (codes // SHADES).tolist() == [[1, 2, 0]]
-
-
-def test_encode_gives_a_guess_the_lowest_shade_and_certainty_the_highest():
-    codes = encode(cells([1 / 3, 1 / 3, 1 / 3], [0, 0, 1.0], [0.5, 0.5, 0.0]))
-    assert (codes % SHADES).tolist() == [[0, SHADES - 1, (SHADES - 1) // 4]]  # 0.5 of 3 classes: a quarter up
-
-
-def test_encode_shades_rise_with_confidence():
-    confidence = np.linspace(0.5, 1, 11)
-    codes = encode(cells(*np.column_stack([confidence, 1 - confidence])))
-    levels = (codes % SHADES)[0]
-    assert levels[0] == 0 and levels[-1] == SHADES - 1 and (np.diff(levels.astype(int)) > 0).all()
-
-
-def test_encode_ten_classes_fit_in_a_byte():
-    p = np.full(10, 0.01)
-    p[9] = 0.91
-    assert encode(cells(p))[0, 0] // SHADES == 9
-
-
-def test_map_palette_has_shades_for_each_class():
-    assert len(map_palette(3, "#ffffff")) == 3 * SHADES
-    assert len(map_palette(10, "#212529")) == 10 * SHADES
-
-
-def test_map_palette_runs_from_near_the_background_to_near_the_class_colour():
-    palette = map_palette(2, "#ffffff")
-    brightness = [sum(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in palette[:SHADES]]
-    assert brightness == sorted(brightness, reverse=True)  # darker (more colour) as the model grows surer
-    assert palette[SHADES] != palette[0]  # the second class has its own colours
+from models.networks import ACTIVATIONS
+from models.training import Config, Trainer
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +24,7 @@ def drawn(moons):
     decision_map = DecisionMap()
     trainer = Trainer(moons)
     decision_map.show_data(moons, *split_indices(len(moons)), trainer.extent)
-    decision_map.show_probabilities(trainer.grid(20))
+    decision_map.show_model(trainer, 20)
     return decision_map, trainer
 
 
@@ -90,26 +50,68 @@ def test_points_are_coloured_with_the_class_colours_of_both_tabs(drawn):
     assert canvas_of(drawn[0]).class_colors == list(CLASS_COLORS)
 
 
-def test_a_frame_holds_its_number_and_the_encoded_grid(drawn):
-    decision_map, trainer = drawn
-    frame = unpack(FRAME, canvas_of(decision_map).frame)
-    assert (frame["number"], frame["height"], frame["width"]) == (1, 20, 20)
-    np.testing.assert_array_equal(frame["codes"].reshape(20, 20), encode(trainer.grid(20)))
+def frame_of(decision_map: DecisionMap) -> dict:
+    return unpack(NETWORK, canvas_of(decision_map).frame)
 
 
-def test_frames_are_numbered_in_order(drawn):
+def test_a_frame_is_the_model_its_widths_weights_and_activation(moons):
+    decision_map = DecisionMap()
+    trainer = Trainer(moons, Config(hidden=(5, 4), activation="tanh"))
+    trainer.step(3)
+    decision_map.show_model(trainer, 150)
+    frame = frame_of(decision_map)
+    assert (frame["number"], frame["cells"]) == (1, 150)
+    assert frame["widths"].tolist() == [2, 5, 4, 2]
+    assert list(ACTIVATIONS)[frame["activation"]] == "tanh"
+    weights = np.concatenate([a.ravel() for layer in trainer.weights() for a in layer])
+    np.testing.assert_array_equal(frame["weights"], weights)  # float32, exactly
+
+
+def test_a_frame_holds_the_standardisation_the_model_sees_its_inputs_through():
+    ames = load_ames()
+    decision_map = DecisionMap()
+    decision_map.show_model(Trainer(ames))
+    frame = frame_of(decision_map)
+    np.testing.assert_array_equal(frame["mean"], ames.mean)
+    np.testing.assert_array_equal(frame["std"], ames.std)
+    assert frame["widths"].tolist() == [2, 3] and len(frame["weights"]) == 2 * 3 + 3
+
+
+def test_frames_go_as_messages_and_the_last_is_kept_for_views_rendered_later(drawn):
     decision_map, trainer = drawn
-    decision_map.show_probabilities(trainer.grid(20))
-    assert unpack(FRAME, canvas_of(decision_map).frame)["number"] == 2
+    canvas = canvas_of(decision_map)
+    sent = []
+    canvas._send_msg = sent.append
+    changes = []
+    canvas.param.watch(changes.append, "frame")
+    decision_map.show_model(trainer, 20)
+    assert sent == [canvas.frame] and frame_of(decision_map)["number"] == 2
+    assert changes == []  # no parameter change to process and send: the message carries the frame
+
+
+def test_a_view_rendered_mid_training_starts_from_the_newest_frame(drawn):
+    decision_map, trainer = drawn
+    trainer.step(2)
+    decision_map.show_model(trainer, 20)
+    model = canvas_of(decision_map).get_root()  # what a page (or a notebook cell) opened now receives
+    assert unpack(NETWORK, model.data.frame)["number"] == 2
 
 
 def test_the_browser_may_fall_behind_by_a_few_frames_but_no_more(drawn):
     decision_map, trainer = drawn
     canvas = canvas_of(decision_map)
     for _ in range(FRAMES_IN_FLIGHT - 1):
-        decision_map.show_probabilities(trainer.grid(20))
+        decision_map.show_model(trainer, 20)
     assert not decision_map.ready  # FRAMES_IN_FLIGHT sent, none painted
     canvas._handle_msg({"shown": 1})  # the browser painted the first
+    assert decision_map.ready
+
+
+def test_a_wide_networks_frame_waits_until_the_last_is_painted(moons):
+    decision_map = DecisionMap()
+    decision_map.show_model(Trainer(moons, Config(hidden=(512, 512))))
+    assert not decision_map.ready  # 1 MB of weights: one such frame in flight at most
+    canvas_of(decision_map)._handle_msg({"shown": 1})
     assert decision_map.ready
 
 

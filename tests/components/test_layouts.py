@@ -1,11 +1,13 @@
-"""The byte layouts of the map's frames and points: what pack writes, unpack (and the browser) reads back."""
+"""The byte layouts of what the map sends: what pack writes, unpack (and the browser) reads back."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from components.layouts import FRAME, POINTS, pack, unpack
+from components.layouts import POINTS, pack, unpack
+
+GRID = [("number", "u4"), ("height", "u2"), ("width", "u2"), ("codes", "u1", "height*width")]
 
 
 def test_points_come_back_exactly():
@@ -24,15 +26,15 @@ def test_each_array_starts_at_a_multiple_of_its_item_size():
     assert np.frombuffer(data, "<f8", 1, 8)[0] == 1.0
 
 
-def test_a_frame_holds_its_number_its_size_and_one_byte_a_cell():
+def test_an_array_may_be_as_long_as_a_product_of_earlier_fields():
     codes = np.arange(6, dtype=np.uint8)
-    data = pack(FRAME, number=7, height=2, width=3, codes=codes)
+    data = pack(GRID, number=7, height=2, width=3, codes=codes)
     assert len(data) == 4 + 2 + 2 + 6
-    frame = unpack(FRAME, data)
+    frame = unpack(GRID, data)
     assert (frame["number"], frame["height"], frame["width"]) == (7, 2, 3)
     assert frame["codes"].tolist() == codes.tolist()
 
 
 def test_an_array_of_the_wrong_length_is_refused():
     with pytest.raises(ValueError, match="codes must have height\\*width = 6 entries"):
-        pack(FRAME, number=1, height=2, width=3, codes=np.zeros(5))
+        pack(GRID, number=1, height=2, width=3, codes=np.zeros(5))

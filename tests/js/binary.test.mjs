@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { bytesOf, unpack, unpackFrame, unpackPoints } from "../../components/js/lib/binary.js";
+import { bytesOf, unpack, unpackPoints } from "../../components/js/lib/binary.js";
 import { bytes, json } from "./fixtures.mjs";
 
 const EXPECTED = json("binary.json");
@@ -17,15 +17,6 @@ test("unpackPoints of nothing is no points", () => {
   const points = unpackPoints(null);
   assert.equal(points.n, 0);
   assert.equal(points.x.length, 0);
-});
-
-test("unpackFrame reads the frame Python packed: its number, size and codes", () => {
-  const frame = unpackFrame(bytes("frame.bin"));
-  const { codes, ...header } = frame;
-  const { codes: expected, ...expectedHeader } = EXPECTED.frame;
-  assert.deepEqual(header, expectedHeader);
-  assert.deepEqual(Array.from(codes), expected);
-  assert.equal(unpackFrame(null), null);
 });
 
 test("bytesOf accepts a buffer, a view of one, or base64 text", () => {

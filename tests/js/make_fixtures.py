@@ -18,8 +18,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from components.decision_map import pack_frame, pack_points  # noqa: E402
+from components.decision_map import pack_network, pack_points  # noqa: E402
+from models.data import load_ames  # noqa: E402
 from models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
+from models.training import Config, Trainer  # noqa: E402
 
 # (logits, target, temperature): ordinary, extreme (the explorer accepts +/-1000), tiny and large T, ties, 10 classes.
 CASES = [
@@ -34,6 +36,13 @@ CASES = [
     ([0.123, -4.56, 7.89, 0.0, 2.5, -2.5, 1.0, 1.0, -0.001, 9.999], 9, 1.0),
     ([5.0, 5.0, 5.0, 5.0], 3, 0.1),
 ]
+# The map's networks: logistic regression and a small MLP with each activation, trained a little on Ames (whose
+# standardisation, longitudes near -93.6 with a spread of 0.026, tests the inputs' scaling too).
+NETWORKS = {
+    "logreg": Config(),
+    **{name: Config(hidden=(16, 8), activation=name, lr=0.5) for name in ("relu", "tanh", "sigmoid", "none")},
+}
+GRID = 9  # cells a side of the grid the fixture holds
 EXPONENTS = [
     0.0,
     1.0,
@@ -90,6 +99,32 @@ def exponentials() -> list[dict]:
     return rows
 
 
+def networks(out: Path) -> dict:
+    """Each network's frame (network_<name>.bin) and its Trainer's probabilities over a grid and at places."""
+    ames = load_ames()
+    rng = np.random.default_rng(1)
+    expected = {}
+    for number, (name, config) in enumerate(NETWORKS.items(), start=1):
+        trainer = Trainer(ames, config)
+        trainer.step(10)
+        (out / f"network_{name}.bin").write_bytes(pack_network(number, trainer, 50))
+        x0, x1, y0, y1 = trainer.extent
+        # Places inside the map and far outside it (where the logits are large and softmax saturates).
+        places = rng.uniform([x0 - 1, y0 - 1], [x1 + 1, y1 + 1], size=(20, 2))
+        expected[name] = {
+            "number": number,
+            "cells": 50,
+            "activation": config.activation,
+            "widths": [2, *config.hidden, 3],
+            "extent": list(trainer.extent),
+            "size": GRID,
+            "grid": trainer.grid(GRID).ravel().tolist(),
+            "places": places.tolist(),
+            "probabilities": trainer.predict_proba(places, units="raw").tolist(),
+        }
+    return expected
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "softmax.json").write_text(json.dumps(softmax_cases()))
@@ -97,22 +132,10 @@ def main(out: Path) -> None:
     rng = np.random.default_rng(0)
     X = rng.normal(size=(7, 2)) * [1e-3, 1e3] + [-93.6, 42.0]
     y, part = np.array([0, 1, 2, 2, 1, 0, 9]), np.array([0, 0, 1, 0, 1, 1, 0])
-    codes = rng.integers(0, 250, size=(3, 5), dtype=np.uint8)
     (out / "points.bin").write_bytes(pack_points(X, y, part))
-    (out / "frame.bin").write_bytes(pack_frame(12345, codes))
-    (out / "binary.json").write_text(
-        json.dumps(
-            {
-                "points": {
-                    "x": X[:, 0].tolist(),
-                    "y": X[:, 1].tolist(),
-                    "cls": y.tolist(),
-                    "part": part.tolist(),
-                },
-                "frame": {"number": 12345, "height": 3, "width": 5, "codes": codes.ravel().tolist()},
-            }
-        )
-    )
+    points = {"x": X[:, 0].tolist(), "y": X[:, 1].tolist(), "cls": y.tolist(), "part": part.tolist()}
+    (out / "binary.json").write_text(json.dumps({"points": points}))
+    (out / "networks.json").write_text(json.dumps(networks(out)))
 
 
 if __name__ == "__main__":

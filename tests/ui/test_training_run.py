@@ -5,10 +5,13 @@ One page on the blobs toy set serves the whole module (a page load costs seconds
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+from components.decision_map import FRAMES_IN_FLIGHT
 from components.training_playground import TrainingPlayground
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import poll
@@ -22,7 +25,6 @@ from tests.ui.training_page import (
     drawn_curve_points,
     epoch,
     losses,
-    map_frame,
     map_legend,
     map_painted,
     map_pixels,
@@ -30,6 +32,7 @@ from tests.ui.training_page import (
     pause,
     play,
     settled_epoch,
+    settled_map,
     train_until,
     training,
     wait_for_epoch,
@@ -167,33 +170,63 @@ def test_the_map_is_drawn_on_a_canvas(page):
     expect(canvas).to_be_visible()
     box = canvas.bounding_box()
     assert box["width"] > 400 and box["height"] > 300
-    number, codes = map_frame(page)
-    assert codes.shape == (50, 50) and len(np.unique(codes)) > 1  # shaded, not one flat colour
-    poll(page, lambda: map_painted(page), lambda n: n == number, what="the canvas painting the latest frame")
+    # grid=50: at most 50 cells a side, which the plot's size (a cell every 4 pixels) allows both ways.
+    _, grid = settled_map(page, (50, 50))
+    assert np.ptp(grid.max(axis=-1)) > 0.05  # shaded by confidence, not one flat colour
     pixels = map_pixels(page).reshape(-1, 3)
     assert len(np.unique(pixels, axis=0)) > 10  # the regions' shades and the points, not a blank canvas
 
 
 def test_the_map_changes_while_training(page):
-    before = map_frame(page)[1]
+    _, before = settled_map(page, (50, 50))
     shown = map_pixels(page)
     play(page)
     wait_for_epoch(page, lambda e: e >= 20)
-    during = map_frame(page)[1]
+    during = map_painted(page)
     wait_for_epoch(page, lambda e: e >= 40)
-    assert not np.array_equal(before, during)
-    assert not np.array_equal(during, map_frame(page)[1])
+    assert map_painted(page) > during  # new models keep being drawn
     pause(page)
+    _, after = settled_map(page, (50, 50))
+    assert np.abs(after - before).max() > 0.01
     assert not np.array_equal(shown, map_pixels(page))  # and the canvas shows it
 
 
-def test_the_map_frames_are_all_painted_once_training_stops(page):
+def test_the_map_shows_the_last_model_at_its_finest_once_training_stops(page):
     play(page)
     wait_for_epoch(page, lambda e: e >= 30)
     pause(page)
-    number, _ = map_frame(page)
-    assert number > 1
-    poll(page, lambda: map_painted(page), lambda n: n == number, what="the last frame painted")
+    number, _ = settled_map(page, (50, 50))
+    assert number > 1 and map_painted(page) == number
+
+
+def test_a_paused_browser_gets_no_backlog_of_frames(page):
+    # With the page's JavaScript stopped (a frozen laptop) nothing is painted or acknowledged, so the server may
+    # have FRAMES_IN_FLIGHT frames on their way, then sends no more however long the pause. The page reads what
+    # came during the pause all at once when it resumes: a burst of at most FRAMES_IN_FLIGHT frames.
+    cdp = page.context.new_cdp_session(page)
+    frames = []  # (when the page read it, whether it is a map frame)
+    cdp.on(
+        "Network.webSocketFrameReceived",
+        lambda e: frames.append((e["timestamp"], '"esm_event"' in e["response"]["payloadData"])),
+    )
+    cdp.send("Network.enable")
+    cdp.send("Debugger.enable")
+    play(page)
+    wait_for_epoch(page, lambda e: e >= 10)
+    before = len(frames)
+    cdp.send("Debugger.pause")
+    time.sleep(4)  # 20 frames' time at 5 frames a second
+    cdp.send("Debugger.resume")
+    wait_for_epoch(page, lambda e: e >= 20)  # and training and drawing go on
+    pause(page)
+    cdp.detach()
+    after = [when for when, is_map in frames[before:] if is_map]
+    # In the first second after it resumed: what was waiting, then at most 5 (and one at the edge) at 5 frames a
+    # second; without flow control all 20 frames sent during the pause would come here.
+    soon = [when for when in after if when - after[0] < 1.0]
+    assert len(soon) <= FRAMES_IN_FLIGHT + 6, (
+        f"{len(soon)} frames in 1 s: {[round(t - after[0], 3) for t in after]}"
+    )
 
 
 def test_the_legend_names_each_class_and_both_parts(page):

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from playwright.sync_api import Locator, Page, expect
 
-from components.layouts import FRAME, POINTS, unpack
+from components.layouts import POINTS, unpack
 from tests.ui.explorer_page import poll
 
 TRAINING = (
@@ -204,15 +204,45 @@ def confusion_counts(page: Page) -> np.ndarray:
 
 
 def map_bytes(page: Page, name: str) -> bytes:
-    """The map's parameter ``name`` ("frame" or "points") as the browser holds it, in bytes."""
+    """The map's bytes parameter ``name`` (e.g. "points") as the browser holds it."""
     return bytes(page.evaluate(f"() => Array.from(new Uint8Array({MAP_MODEL}.data.{name}))"))
 
 
-def map_frame(page: Page) -> tuple[int, np.ndarray]:
-    """The map's latest frame as the browser holds it: its number and the (H, W) grid of codes, one byte a cell
-    (class x shades + shade; row 0 at the bottom)."""
-    frame = unpack(FRAME, map_bytes(page, "frame"))
-    return frame["number"], frame["codes"].reshape(frame["height"], frame["width"])
+def map_grid(page: Page) -> tuple[int, np.ndarray]:
+    """The grid the map shows, as the browser computed it from the model: the number of the frame (the model) it
+    comes from, and the class probabilities of its cells, (H, W, K) with row 0 at the bottom."""
+    number, width, height, k, values = (
+        training(page)
+        .locator("canvas.map")
+        .evaluate("""canvas => {
+        const g = canvas.grid;
+        return g ? [g.number, g.width, g.height, g.classes, Array.from(g.probabilities)] : [0, 0, 0, 0, []];
+    }""")
+    )
+    return number, np.array(values, dtype=float).reshape(height, width, k)
+
+
+def map_cells(page: Page) -> tuple[int, int]:
+    """The map's grid, (width, height) in cells."""
+    cells = training(page).locator("canvas.map").get_attribute("data-cells") or "0x0"
+    return tuple(int(n) for n in cells.split("x"))
+
+
+def settled_map(page: Page, cells: tuple[int, int]) -> tuple[int, np.ndarray]:
+    """Wait until the map shows the last frame painted at ``cells`` (its finest grid, once frames stop); return
+    that grid (see map_grid)."""
+    poll(
+        page,
+        lambda: (
+            training(page)
+            .locator("canvas.map")
+            .evaluate("c => [c.dataset.cells, Number(c.dataset.frame || 0), c.grid ? c.grid.number : -1]")
+        ),
+        lambda seen: seen[0] == "{}x{}".format(*cells) and seen[1] == seen[2] > 0,
+        20,
+        f"the map at {cells} cells",
+    )
+    return map_grid(page)
 
 
 def map_painted(page: Page) -> int:

@@ -36,9 +36,3 @@ export function unpackPoints(value) {
   const buffer = bytesOf(value);
   return buffer ? unpack(LAYOUTS.points, buffer) : unpack(LAYOUTS.points, new ArrayBuffer(8));
 }
-
-/** A map frame: {number, height, width, codes} (one byte a cell, row 0 at the bottom), or null for no bytes. */
-export function unpackFrame(value) {
-  const buffer = bytesOf(value);
-  return buffer ? unpack(LAYOUTS.frame, buffer) : null;
-}
