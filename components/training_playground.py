@@ -143,8 +143,10 @@ class TrainingPlayground(pn.viewable.Viewer):
             self._answered_at = now
         elif now - self._answered_at > STALLED_S:
             self.playing = False
-            self.status = (f"Training paused: this page painted no frame for {STALLED_S:g} s (a hidden tab or a "
-                           "lost connection). Press Play to go on.")
+            self.status = (
+                f"Training paused: this page painted no frame for {STALLED_S:g} s (a hidden tab or a "
+                "lost connection). Press Play to go on."
+            )
             return
         self.busy = ROOM.busy(self.frames_per_second)  # a message only when it changes
         self._draw(numbers=numbers, picture=self.map.ready)
@@ -202,9 +204,11 @@ class TrainingPlayground(pn.viewable.Viewer):
         trainer = self.trainer
         if trainer.diverged_at is not None and not self.status:
             self.playing = False
-            self.status = (f"Training diverged at epoch {trainer.diverged_at}: the loss became infinite or NaN, "
-                           f"so training stopped and the weights of epoch {trainer.epoch} were put back. "
-                           "Lower the learning rate, then press Reset.")
+            self.status = (
+                f"Training diverged at epoch {trainer.diverged_at}: the loss became infinite or NaN, "
+                f"so training stopped and the weights of epoch {trainer.epoch} were put back. "
+                "Lower the learning rate, then press Reset."
+            )
             numbers = picture = details = True
         now, start = time.monotonic(), time.process_time()
         # Several changes go as one message; a lone map frame needs no holding (and skips its cost).
@@ -246,15 +250,19 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.playing = False
         self.status = ""
         self.trainer, self._dataset = trainer, dataset
-        self._validation = set(trainer.validation_indices.tolist())  # for the picked point's label, twice a second
+        self._validation = set(
+            trainer.validation_indices.tolist()
+        )  # for the picked point's label, twice a second
         with pn.io.hold():
             self.map.show_data(dataset, trainer.train_indices, trainer.validation_indices, trainer.extent)
             self.curves.reset()
             self.shapes.shapes = [(name, list(shape)) for name, shape in trainer.shapes()]
             epochs = 1000 if trainer.config.hidden else 100
             is_ames = dataset.source.get("dataset") == "ames"
-            self.code.param.update(code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
-                                   data_file=str(AMES_CSV) if is_ames else "")
+            self.code.param.update(
+                code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
+                data_file=str(AMES_CSV) if is_ames else "",
+            )
             self.forward.param.update(logits=[], noun="house" if is_ames else "point")
             self.heading.object = f"<h3 class='se-heading'>One {self.forward.noun}, forward pass</h3>"
             self._draw(details=True)
@@ -269,12 +277,19 @@ class TrainingPlayground(pn.viewable.Viewer):
         data, index = self._dataset, self.map.picked
         point = data.X_raw[index] if index is not None else np.asarray(self.map.clicked)
         part = "validation" if index in self._validation else "training"
-        title = f"{self.forward.noun.capitalize()} {index} ({part})" if index is not None else "A place on the map"
+        title = (
+            f"{self.forward.noun.capitalize()} {index} ({part})"
+            if index is not None
+            else "A place on the map"
+        )
         self.forward.param.update(
-            title=title, feature_names=list(data.feature_names), inputs_raw=[float(v) for v in point],
+            title=title,
+            feature_names=list(data.feature_names),
+            inputs_raw=[float(v) for v in point],
             inputs_model=[float(v) for v in data.standardize(point)],
             logits=[float(v) for v in self.trainer.logits(point, units="raw")],
-            class_names=list(data.class_names), target=int(data.y[index]) if index is not None else None,
+            class_names=list(data.class_names),
+            target=int(data.y[index]) if index is not None else None,
         )
 
     def _hand_off(self, _) -> None:
@@ -290,8 +305,14 @@ class TrainingPlayground(pn.viewable.Viewer):
 
     # --- view --------------------------------------------------------------------------------------------------
     def shortcuts(self) -> Shortcuts:
-        keys = Shortcuts(margin=(5, 10), keys=[["space", "play or pause training", "toggle"], ["s", "train one epoch", "step"],
-                               ["r", "reset the weights", "reset"]])
+        keys = Shortcuts(
+            margin=(5, 10),
+            keys=[
+                ["space", "play or pause training", "toggle"],
+                ["s", "train one epoch", "step"],
+                ["r", "reset the weights", "reset"],
+            ],
+        )
         keys.on("toggle", self.toggle)
         keys.on("step", self.step)
         keys.on("reset", self.reset)
@@ -323,24 +344,54 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.param.watch(show_message, "problem")
         self.config.param.watch(show_message, "message")
         run = pn.Column(
-            pn.FlexBox(play, step, reset, self.shortcuts(), sizing_mode="stretch_width", align_items="center"),
-            pn.FlexBox(*(w.Select.from_param(p, sizing_mode="stretch_width", styles={"flex": "1 1 28%"}) for p in
-                         (self.param.epochs_per_frame, self.param.frames_per_second, self.param.grid)),
-                       sizing_mode="stretch_width"),
+            pn.FlexBox(
+                play, step, reset, self.shortcuts(), sizing_mode="stretch_width", align_items="center"
+            ),
+            pn.FlexBox(
+                *(
+                    w.Select.from_param(p, sizing_mode="stretch_width", styles={"flex": "1 1 28%"})
+                    for p in (self.param.epochs_per_frame, self.param.frames_per_second, self.param.grid)
+                ),
+                sizing_mode="stretch_width",
+            ),
             sizing_mode="stretch_width",
         )
         # The column widens with lecture mode's larger type (--se-scale), as the explorer's does.
-        controls = pn.Column(run, message, self.config, sizing_mode="stretch_width", margin=(0, 20, 0, 0),
-                             styles={"flex": "0 0 calc(390px * var(--se-scale, 1))"})
-        details = pn.Tabs(("Confusion matrix", self.confusion), ("Tensor shapes", self.shapes),
-                          ("PyTorch code", self.code), sizing_mode="stretch_width")
-        views = pn.Column(
-            status, busy, self.epoch_line, self.map, self.curves,
-            pn.FlexBox(pn.Column(self.heading, self.forward,
-                                 sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
-                       pn.Column(details, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
-                       flex_wrap="wrap", sizing_mode="stretch_width"),
-            sizing_mode="stretch_width", styles={"flex": "1 1 600px"},
+        controls = pn.Column(
+            run,
+            message,
+            self.config,
+            sizing_mode="stretch_width",
+            margin=(0, 20, 0, 0),
+            styles={"flex": "0 0 calc(390px * var(--se-scale, 1))"},
         )
-        return pn.FlexBox(controls, views, flex_wrap="wrap", sizing_mode="stretch_width",
-                          css_classes=["training-playground"])
+        details = pn.Tabs(
+            ("Confusion matrix", self.confusion),
+            ("Tensor shapes", self.shapes),
+            ("PyTorch code", self.code),
+            sizing_mode="stretch_width",
+        )
+        views = pn.Column(
+            status,
+            busy,
+            self.epoch_line,
+            self.map,
+            self.curves,
+            pn.FlexBox(
+                pn.Column(
+                    self.heading, self.forward, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}
+                ),
+                pn.Column(details, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
+                flex_wrap="wrap",
+                sizing_mode="stretch_width",
+            ),
+            sizing_mode="stretch_width",
+            styles={"flex": "1 1 600px"},
+        )
+        return pn.FlexBox(
+            controls,
+            views,
+            flex_wrap="wrap",
+            sizing_mode="stretch_width",
+            css_classes=["training-playground"],
+        )

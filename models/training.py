@@ -79,8 +79,9 @@ class Trainer:
         self.config = config or Config()
         self.train, self.validation = split(dataset, self.config.test_size, self.config.split_seed)
         # Which of the data set's points are in each part (the map marks them; a picked point says its part).
-        self.train_indices, self.validation_indices = split_indices(len(dataset), self.config.test_size,
-                                                                    self.config.split_seed)
+        self.train_indices, self.validation_indices = split_indices(
+            len(dataset), self.config.test_size, self.config.split_seed
+        )
         self._X, self._y = torch.from_numpy(self.train.X), torch.from_numpy(self.train.y)
         self._X_val, self._y_val = torch.from_numpy(self.validation.X), torch.from_numpy(self.validation.y)
         lo, hi = dataset.X_raw.min(axis=0), dataset.X_raw.max(axis=0)
