@@ -5,7 +5,8 @@
 
 For each model (`--model both`, the default, runs logistic regression, then the MLP, each on a fresh server):
 
-1. Starts a fresh `panel serve app` (as `make serve` does, on 127.0.0.1; `--server-args "--reuse-sessions"` adds
+1. Starts a fresh server through the checkout's `deploy/serve.sh` (the class settings `make serve` and the tests
+   use; a checkout without it: plain `panel serve app`), on 127.0.0.1 (`--server-args "--reuse-sessions"` adds
    flags), or uses a running one (`--url http://host:port`, then nothing is started or stopped), and loads one
    page to pay for the imports.
 2. At one moment, N simulated students (`--students`) connect: each GETs the page, opens the websocket, pulls
@@ -46,6 +47,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import re
 import shlex
@@ -71,7 +73,7 @@ MODELS = ("logreg", "mlp")
 
 # --- the server ------------------------------------------------------------------------------------------------
 class Server:
-    """A fresh `panel serve app` (``root`` is the checkout it serves), its log kept for tracebacks."""
+    """A fresh server of the checkout ``root`` (its deploy/serve.sh, if it has one), its log kept for tracebacks."""
 
     def __init__(self, root: Path, extra: list[str], log_path: Path):
         port = free_port()
@@ -79,10 +81,14 @@ class Server:
         self.log_path = log_path
         self._out = log_path.open("w")
         origins = [f"--allow-websocket-origin=127.0.0.1:{port}", f"--allow-websocket-origin=localhost:{port}"]
+        flags = ["--address", "127.0.0.1", "--port", str(port), *origins, *extra]
+        panel = [sys.executable, "-m", "panel"]
+        if (root / "deploy" / "serve.sh").exists():  # as tests/ui/conftest.py's PanelServer; it execs panel
+            command, env = ["sh", "deploy/serve.sh", *flags], {**os.environ, "PANEL": shlex.join(panel)}
+        else:
+            command, env = [*panel, "serve", "app", "--liveness", *flags], None
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "panel", "serve", "app", "--address", "127.0.0.1", "--port", str(port),
-             "--liveness", *origins, *extra],
-            cwd=root, stdout=self._out, stderr=subprocess.STDOUT,
+            command, cwd=root, env=env, stdout=self._out, stderr=subprocess.STDOUT
         )
         self.ps = psutil.Process(self.process.pid)
         deadline = time.monotonic() + 90
@@ -98,8 +104,11 @@ class Server:
     def errors(self) -> list[str]:
         """Tracebacks in the log, but for a client that closed its websocket while the server wrote to it."""
         records = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", self.output())
-        return [r for r in records if "Traceback" in r
-                and "WebSocketClosedError" not in r and "StreamClosedError" not in r]
+        return [
+            r
+            for r in records
+            if "Traceback" in r and "WebSocketClosedError" not in r and "StreamClosedError" not in r
+        ]
 
     def cpu(self) -> float:
         times = self.ps.cpu_times()
@@ -159,12 +168,16 @@ async def drive(h: Harness, students: list[Student], seconds: float, server: Ser
     tasks = [asyncio.create_task(s.run(h)) for s in students]
     deadline = h.t0 + h.join_timeout
     while time.monotonic() < deadline and not (
-            all(s.t_join is not None or s.error or t.done() for s, t in zip(students, tasks, strict=True))
-            and (h.browser_joined.is_set() or h.browser_done.is_set())):
+        all(s.t_join is not None or s.error or t.done() for s, t in zip(students, tasks, strict=True))
+        and (h.browser_joined.is_set() or h.browser_done.is_set())
+    ):
         await asyncio.sleep(0.1)
     m0 = await scrape(h.base)
-    cpu0, mine0, start = (server.cpu() if server else m0["process_cpu_seconds_total"]), sum(me.cpu_times()[:2]), \
-        time.monotonic()
+    cpu0, mine0, start = (
+        (server.cpu() if server else m0["process_cpu_seconds_total"]),
+        sum(me.cpu_times()[:2]),
+        time.monotonic(),
+    )
     load0 = psutil.getloadavg()[0]
     wait0 = server.runqueue_wait() if server else None
     h.window = (start, start + seconds)
@@ -185,8 +198,19 @@ async def drive(h: Harness, students: list[Student], seconds: float, server: Ser
     _, pending = await asyncio.wait(tasks, timeout=10)
     for task in pending:
         task.cancel()
-    return {"wait": None if wait0 is None or wait1 is None else wait1 - wait0, "load0": load0, "load1": psutil.getloadavg()[0], "start": start, "end": end, "cpu": cpu1 - cpu0, "harness_cpu": mine1 - mine0, "m0": m0, "m1": m1,
-            "rss0": rss0, "rss1": rss1}
+    return {
+        "wait": None if wait0 is None or wait1 is None else wait1 - wait0,
+        "load0": load0,
+        "load1": psutil.getloadavg()[0],
+        "start": start,
+        "end": end,
+        "cpu": cpu1 - cpu0,
+        "harness_cpu": mine1 - mine0,
+        "m0": m0,
+        "m1": m1,
+        "rss0": rss0,
+        "rss1": rss1,
+    }
 
 
 def run_once(args, model: str) -> dict:
@@ -204,8 +228,10 @@ def run_once(args, model: str) -> dict:
         for path in ("app", f"app?tab=train&model={model}"):  # the first sessions pay for the imports
             urllib.request.urlopen(f"{base}/{path}", timeout=180).read()
         trainers = args.students // 2 if args.trainers is None else min(args.trainers, args.students)
-        students = [Student(i, i < trainers, f"app?tab=train&model={model}" if i < trainers else "app")
-                    for i in range(args.students)]
+        students = [
+            Student(i, i < trainers, f"app?tab=train&model={model}" if i < trainers else "app")
+            for i in range(args.students)
+        ]
         random.Random(0).shuffle(students)  # trainers and explorers arrive mixed
         h = Harness(base, args.join_timeout, args.seconds)
         browser = BrowserResult()
@@ -232,20 +258,31 @@ def run_once(args, model: str) -> dict:
     finally:
         if server is not None:
             server.stop()
-    return summarise(args, model, trainers, students, browser, window, server_errors,
-                     str(server.log_path) if server else None)
+    return summarise(
+        args,
+        model,
+        trainers,
+        students,
+        browser,
+        window,
+        server_errors,
+        str(server.log_path) if server else None,
+    )
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--students", type=int, default=40, help="simulated students (default 40)")
     parser.add_argument("--trainers", type=int, default=None, help="of which press Play (default: half)")
     parser.add_argument("--seconds", type=float, default=30, help="the measured window (default 30)")
     parser.add_argument("--model", choices=(*MODELS, "both"), default="both")
     parser.add_argument("--url", help="use this running server (http://host:port) instead of starting one")
     parser.add_argument("--root", default=str(ROOT), help="the checkout the started server serves")
-    parser.add_argument("--server-args", default="", help='more flags for panel serve, e.g. "--reuse-sessions"')
+    parser.add_argument(
+        "--server-args", default="", help='more flags for panel serve, e.g. "--reuse-sessions"'
+    )
     parser.add_argument("--join-timeout", type=float, default=90, help="longest wait for every join (s)")
     parser.add_argument("--no-browser", action="store_true", help="without the Chromium student")
     parser.add_argument("--json", action="store_true", help="one JSON object on the last line")
@@ -266,7 +303,10 @@ def main(argv=None) -> int:
     print(f"`{' '.join(sys.argv)}`\n")
     print(table(results))
     if args.json:
-        strip = [{k: v for k, v in r.items() if k not in ("error_details", "server_log", "timeline")} for r in results]
+        strip = [
+            {k: v for k, v in r.items() if k not in ("error_details", "server_log", "timeline")}
+            for r in results
+        ]
         print(json.dumps(strip[0] if len(strip) == 1 else {"runs": strip}))
     return 0
 
