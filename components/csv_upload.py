@@ -94,7 +94,7 @@ class CsvUpload(pn.viewable.Viewer):
         try:
             columns = csv_columns(data, self.max_bytes)
         except ValueError as problem:
-            self.param.update(file_name="", error=f"{quote(name)}: {problem}.")
+            self.param.update(file_name="", error=f"{quote(name)}: {problem}")
             return
         self._data = data
         for parameter, value in zip(("x", "y", "label"), columns, strict=False):
@@ -113,7 +113,7 @@ class CsvUpload(pn.viewable.Viewer):
                 max_bytes=self.max_bytes,
             )
         except ValueError as problem:
-            self.error = f"{quote(self.file_name)}: {problem}."
+            self.error = f"{quote(self.file_name)}: {problem}"
             return
         self.param.update(error="", dataset=dataset)
 

@@ -253,11 +253,12 @@ def csv_columns(data: bytes, max_bytes: int = CSV_MAX_BYTES) -> list[str]:
         )
     columns = next(csv.reader([header]), [])
     if len(columns) < 3:
+        listed = f" ({', '.join(map(quote, columns))})" if columns and ";" not in header else ""
         semicolons = (
             " (its columns seem to be separated by semicolons: save it with commas)" if ";" in header else ""
         )
         raise ValueError(
-            f"the file has {len(columns)} column{'s' * (len(columns) != 1)}{semicolons}; it needs "
+            f"the file has {len(columns)} column{'s' * (len(columns) != 1)}{listed}{semicolons}; it needs "
             "two feature columns and a label column"
         )
     repeated = [c for i, c in enumerate(columns) if c in columns[:i]]

@@ -64,7 +64,7 @@ def load_fails(page, path, says: str) -> str:
     poll(
         page,
         lambda: error.is_visible() and alert_text(error),
-        lambda text: text and text.startswith(f"{path.name}: ") and says in text,
+        lambda text: text and text.startswith(f"{path.name!r}: ") and says in text,
         what=f"an error saying {says!r}",
     )
     return alert_text(error)
@@ -75,13 +75,14 @@ def test_a_csv_without_a_label_column_says_what_it_needs(page, tmp_path):
         page, write(tmp_path, "two.csv", "x,y\n1,2\n3,4\n"), "it needs two feature columns and a label column"
     )
     assert (
-        text == "two.csv: the file has 2 columns ('x', 'y'); it needs two feature columns and a label column"
+        text
+        == "'two.csv': the file has 2 columns ('x', 'y'); it needs two feature columns and a label column"
     )
 
 
 def test_a_csv_with_text_among_the_numbers_names_the_line(page, tmp_path):
     path = write(tmp_path, "text.csv", "x,y,kind\n1,2,a\n2,lots,b\n3,1,a\n")
-    load_fails(page, path, "text.csv: column 'y' must hold numbers, but line 3 of the file has 'lots'")
+    load_fails(page, path, "'text.csv': column 'y' must hold numbers, but line 3 of the file has 'lots'")
 
 
 def test_a_csv_with_one_class_says_it_needs_two_to_ten(page, tmp_path):

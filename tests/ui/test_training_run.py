@@ -160,9 +160,10 @@ def test_epochs_per_frame_sets_the_epochs_gained_each_frame(page):
         seen = page.evaluate("window.seenEpochs")
         gains[per_frame] = set(np.diff(seen).tolist())
     choose(page, PER_FRAME, "5")
-    # Frames may arrive together and be drawn once, so a gain can be a multiple; never less than one frame's.
-    assert min(gains["50"]) == 50 and all(g % 50 == 0 for g in gains["50"])
-    assert min(gains["5"]) == 5 and all(g % 5 == 0 for g in gains["5"])
+    # A frame trains its epochs within the tick's time budget (components/room.py), so on a busy machine a frame
+    # may gain fewer and frames drawn together gain more; a frame with time enough gains exactly its number.
+    assert 50 in gains["50"] and 5 in gains["5"]
+    assert max(gains["50"]) > max(gains["5"])
 
 
 def test_the_map_is_drawn_on_a_canvas(page):

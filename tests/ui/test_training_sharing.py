@@ -8,7 +8,7 @@ import time
 from playwright.sync_api import expect
 
 from tests.ui.conftest import checked_page
-from tests.ui.training_page import PLAY, PAUSE, button, epoch, open_training, pause, play, wait_for_epoch
+from tests.ui.training_page import PAUSE, PLAY, button, epoch, open_training, pause, play, wait_for_epoch
 
 # The heaviest run the controls allow: 4 x 512 units, Adam, batch 8, 2000 spiral points, 50 epochs a frame
 # (250 mini-batches an epoch: one frame's epochs would hold the server for minutes if a tick ran them whole).

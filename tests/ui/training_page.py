@@ -130,7 +130,7 @@ def upload_csv(page: Page, path) -> None:
         lambda: (
             ready.is_enabled()
             if ready.is_visible()
-            else alert_text(error).startswith(f"{name}:") and error.is_visible()
+            else alert_text(error).startswith(f"{name!r}:") and error.is_visible()
         ),
         bool,
         20,
