@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import time
 from collections.abc import Callable
 
@@ -40,6 +41,8 @@ FRAMES_PER_SECOND = (5, 10, 20, 30)
 GRID_SIZES = (50, 100, 150, 200)
 DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
 NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
+EXPLODED = 20  # a training loss this many times a uniform guess's (log K) ...
+RUNAWAY_S = 5.0  # ... for this long has run away (one that overflows to NaN first is caught as divergence)
 STALLED_S = 10.0  # a page that has painted no frame for this long is not being read (hidden, or gone): pause
 DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv")
 MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
@@ -94,6 +97,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._loop = None
         self._doc = pn.state.curdoc
         self._tick_end = self._frame_at = self._answered_at = 0.0
+        self._runaway_at: float | None = None
         self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
         self.config.param.watch(self._rebuild, [*DATA_PARAMS, *MODEL_PARAMS])
@@ -210,6 +214,15 @@ class TrainingPlayground(pn.viewable.Viewer):
                 "Lower the learning rate, then press Reset."
             )
             numbers = picture = details = True
+        elif self.playing and not self.status and self._ran_away():
+            self.playing = False
+            loss, guess = trainer.history[-1].train_loss, math.log(len(trainer.dataset.class_names))
+            self.status = (
+                f"Training paused at epoch {trainer.epoch}: the training loss has grown to {loss:,.0f}, more than "
+                f"{EXPLODED:g} times a uniform guess's ({guess:.2f}), so it is running away rather than learning. "
+                "Lower the learning rate (or the weight decay), then press Reset."
+            )
+            numbers = picture = details = True
         now, start = time.monotonic(), time.process_time()
         # Several changes go as one message; a lone map frame needs no holding (and skips its cost).
         with pn.io.hold() if numbers else contextlib.nullcontext():
@@ -226,6 +239,16 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._draw_ms = 1000 * (time.process_time() - start)
         self.frames += picture
         metrics.FRAMES_SENT.inc(picture)
+
+    def _ran_away(self) -> bool:
+        """Whether the training loss has stayed far above a uniform guess's, log K, for RUNAWAY_S without becoming
+        infinite (Adam at a rate of 10, a huge weight decay): training is running away, though nothing overflowed."""
+        history, k = self.trainer.history, len(self.trainer.dataset.class_names)
+        if not (len(history) > 1 and history[-1].train_loss > EXPLODED * math.log(k)):
+            self._runaway_at = None
+            return False
+        self._runaway_at = self._runaway_at or time.monotonic()
+        return time.monotonic() - self._runaway_at >= RUNAWAY_S
 
     def _show_details(self) -> None:
         trainer = self.trainer

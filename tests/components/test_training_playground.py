@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from components import training_playground
 from components.playground_config import PlaygroundConfig
 from components.room import ROOM
 from components.training_playground import TrainingPlayground
@@ -47,6 +48,24 @@ def test_a_frame_of_a_heavy_model_stops_within_its_time_budget(monkeypatch):
     assert (
         playground.trainer.epoch < 50 and playground._train_ms < 2000
     )  # one epoch alone is 200 mini-batches
+
+
+def test_a_runaway_loss_that_stays_finite_pauses_with_a_message_and_reset_recovers(monkeypatch):
+    monkeypatch.setattr(training_playground, "RUNAWAY_S", 0.0)  # at once, rather than after 5 s of it
+    playground = TrainingPlayground(
+        config=PlaygroundConfig(model="mlp", optimizer="adam", lr=10.0, weight_decay=0.1), epochs_per_frame=50
+    )
+    playground.playing = True
+    for _ in range(4):
+        playground.frame()
+    assert (
+        playground.trainer.diverged_at is None
+    )  # no number overflowed: Adam's steps are bounded by its rate
+    assert not playground.playing
+    assert playground.status.startswith("Training paused at epoch")
+    assert "Lower the learning rate (or the weight decay), then press Reset." in playground.status
+    playground.reset()
+    assert playground.status == "" and playground.trainer.epoch == 0
 
 
 def test_step_trains_one_epoch_and_pauses(playground):
