@@ -42,6 +42,19 @@ from tests.ui.sessions import DOCUMENT_READY, open_websocket, pull_document, rec
 SERVED = [str(ROOT) + "/"]  # path prefixes left out of the report
 
 
+def serve_args(port: int) -> list[str]:
+    """`panel serve app` on loopback at ``port``, as both ways of running the server here start it."""
+    return [
+        "serve",
+        "app",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        f"--allow-websocket-origin=127.0.0.1:{port}",
+    ]
+
+
 def serve(port: int, out: str) -> None:
     """`panel serve app` in this process; SIGUSR1 starts profiling, SIGUSR2 stops it and writes ``out``."""
     sys.path.insert(0, os.getcwd())  # the checkout being served, before the editable install's
@@ -56,16 +69,7 @@ def serve(port: int, out: str) -> None:
     signal.signal(signal.SIGUSR2, dump)
     from panel.command import main
 
-    sys.argv = [
-        "panel",
-        "serve",
-        "app",
-        "--address",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        f"--allow-websocket-origin=127.0.0.1:{port}",
-    ]
+    sys.argv = ["panel", *serve_args(port)]
     main()
 
 
@@ -92,18 +96,7 @@ def measure(root: Path, path: str, n: int, top: int, profiler: str, keep: str | 
     if profiler == "cprofile":
         command = [sys.executable, str(Path(__file__).resolve()), "--serve", str(port), "--out", out]
     else:
-        command = [
-            sys.executable,
-            "-m",
-            "panel",
-            "serve",
-            "app",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            f"--allow-websocket-origin=127.0.0.1:{port}",
-        ]
+        command = [sys.executable, "-m", "panel", *serve_args(port)]
     server = subprocess.Popen(command, cwd=root, stdout=log, stderr=subprocess.STDOUT)
     spy = None
     try:
