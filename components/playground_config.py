@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from functools import cache
+from functools import cache, cached_property
 
 import panel as pn
 import param
@@ -97,9 +97,11 @@ class PlaygroundConfig(pn.viewable.Viewer):
 
     # --- controls ------------------------------------------------------------------------------------------
     def __panel__(self):
-        if getattr(self, "_layout", None) is None:
-            self._layout = self._build_controls()
         return self._layout
+
+    @cached_property
+    def _layout(self):  # built when first shown, then kept
+        return self._build_controls()
 
     def _build_controls(self):
         w = pn.widgets

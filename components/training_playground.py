@@ -12,6 +12,7 @@ import logging
 import math
 import time
 from collections.abc import Callable
+from functools import cached_property
 
 import numpy as np
 import panel as pn
@@ -342,9 +343,11 @@ class TrainingPlayground(pn.viewable.Viewer):
         return keys
 
     def __panel__(self):
-        if getattr(self, "_layout", None) is None:
-            self._layout = self._build_layout()
         return self._layout
+
+    @cached_property
+    def _layout(self):  # built when first shown, then kept
+        return self._build_layout()
 
     def _build_layout(self):
         w = pn.widgets
