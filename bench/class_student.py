@@ -51,6 +51,26 @@ def frame_number(data) -> int | None:
     return None
 
 
+def map_frames(message: Message, ids: list[str]) -> list[int | None]:
+    """The map frames in a PATCH-DOC, each one's number (None if it has none): a change of the map's `frame`, or
+    an ESM message to it (msg:custom in the browser; since the map sends the model, its weights)."""
+    if message.kind != "PATCH-DOC" or not ids or not any(i in message.content for i in ids):
+        return []
+    numbers = []
+    for event in message.json().get("events", []):
+        if (
+            event.get("kind") == "ModelChanged"
+            and event.get("attr") == "frame"
+            and event.get("model", {}).get("id") in ids
+        ):
+            numbers.append(frame_number(decoded(event.get("new"), message.buffers)))
+        elif event.get("kind") == "MessageSent":
+            values = decoded(event.get("msg_data", {}).get("values", {}), message.buffers)
+            if isinstance(values, dict) and (values.get("model") or {}).get("id") in ids:
+                numbers.append(frame_number(values.get("data")))
+    return numbers
+
+
 @dataclass
 class Student:
     index: int
@@ -161,27 +181,12 @@ class Student:
         epochs = re.findall(r"data-epoch=\\?['\"](\d+)", content)
         if epochs:
             self.epochs.append((now, int(epochs[-1])))
-        if not self._map_ids or not any(i in content for i in self._map_ids):
-            return
-        for event in message.json().get("events", []):
-            number, is_frame = None, False
-            if (
-                event.get("kind") == "ModelChanged"
-                and event.get("attr") == "frame"
-                and event.get("model", {}).get("id") in self._map_ids
-            ):
-                is_frame, number = True, frame_number(decoded(event.get("new"), message.buffers))
-            elif event.get("kind") == "MessageSent":
-                # An ESM message from the server (msg:custom in the browser).
-                values = decoded(event.get("msg_data", {}).get("values", {}), message.buffers)
-                if isinstance(values, dict) and (values.get("model") or {}).get("id") in self._map_ids:
-                    is_frame, number = True, frame_number(values.get("data"))
-            if is_frame:
-                self.last_frame = number if number is not None else self.last_frame + 1
-                self.frames.append(now)
-                if self.t_first_frame is None and self.t_play is not None:
-                    self.t_first_frame = now
-                await self._ack()
+        for number in map_frames(message, self._map_ids):
+            self.last_frame = number if number is not None else self.last_frame + 1
+            self.frames.append(now)
+            if self.t_first_frame is None and self.t_play is not None:
+                self.t_first_frame = now
+            await self._ack()
 
     async def _ack(self) -> None:
         """What the map's canvas sends once it has painted a frame: {shown: n}, as an ESM message."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import subprocess
 import sys
@@ -31,9 +30,10 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.class_student import map_frames  # noqa: E402
 from bench.shadow_dom import DEEP  # noqa: E402
 from tests.ui.conftest import CHROMIUM_ARGS, find_chromium, free_port  # noqa: E402
-from tests.ui.sessions import Message, esm_message, models_in, play_training, receive, send  # noqa: E402
+from tests.ui.sessions import esm_message, models_in, play_training, receive, send  # noqa: E402
 
 PAGES = {
     "baseline: bare 100x100 float32 push": "image_push",
@@ -120,26 +120,14 @@ class BokehClient:
         self.frames = self.bytes = 0
         self.counting = self.started = False
 
-    @staticmethod
-    def frame_number(message: Message, text: str):
-        """The number of the map frame in a patch (the first 4 bytes of the frame's buffer), if it holds one."""
-        if message.kind != "PATCH-DOC" or '"attr": "frame"' not in text:
-            return None
-        return int.from_bytes(next(iter(message.buffers.values()))[:4], "little") if message.buffers else None
-
     async def run(self, until: list[float]):
         """Play, then listen (and acknowledge frames) until ``until[0]`` (which may move)."""
         ws, doc = await play_training(f"{self.base}/{self.path}")
         # The map (flow control): a browser tells it each frame it has painted, as an ESM message.
         canvas = next(
-            (
-                m["id"]
-                for m in models_in(doc)
-                if str(m.get("name")).endswith("ReactiveESM")
-                and "MapCanvas" in json.dumps(m.get("attributes", {}).get("data", ""))
-            ),
-            None,
+            (m for m in models_in(doc) if m.get("attributes", {}).get("class_name") == "MapCanvas"), None
         )
+        ids = [canvas["id"], canvas["attributes"].get("data", {}).get("id")] if canvas else []
         while time.monotonic() < until[0]:
             try:
                 message = await asyncio.wait_for(
@@ -147,14 +135,14 @@ class BokehClient:
                 )
             except TimeoutError:
                 continue
-            text = json.dumps(message.json())
-            frame = self.frame_number(message, text)
-            self.started |= frame is not None or "image" in text[:2000]
-            if frame is not None and canvas:  # answer as a browser does once it has painted the frame
-                await send(ws, "PATCH-DOC", esm_message(canvas, {"shown": frame}))
+            frames = map_frames(message, ids)
+            image = "image" in message.content[:2000]  # the baseline's push
+            self.started |= bool(frames) or image
+            for number in frames:  # answer as a browser does once it has painted the frame
+                await send(ws, "PATCH-DOC", esm_message(canvas["id"], {"shown": number}))
             if self.counting and message.kind == "PATCH-DOC":
                 self.bytes += message.size
-                self.frames += frame is not None or ("image" in text[:2000])
+                self.frames += len(frames) or image
         ws.close()
 
 
