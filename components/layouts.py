@@ -1,4 +1,5 @@
-"""The byte layouts of what the map sends the browser (its points, and the model as frames), written once:
+"""The byte layouts of what the training tab sends the browser (the map's points, the model as frames, the
+training numbers), written once:
 :func:`pack` writes them, :func:`unpack` reads them back (for tests), and ``js/lib/binary.js`` reads them in the
 browser from ``layouts.json``, which ``python -m components.layouts`` writes from this file (``make bundle`` runs
 it; a test checks it is current).
@@ -35,7 +36,19 @@ NETWORK = [
     ("widths", "u2", "depth"),
     ("weights", "f4", "params"),
 ]
-LAYOUTS = {"points": POINTS, "network": NETWORK}
+# The training numbers, ten times a second: the epoch line's timing (the server's ms to train and to draw a frame)
+# and the curves' rows (epoch, train_loss, train_acc, val_loss, val_acc), which either extend the rows the browser
+# holds, after dropping the last `drop` of them (replace = 0), or replace them (1: a reset, a divergence, or the
+# rows thinned to keep them few).
+NUMBERS = [
+    ("replace", "u1"),
+    ("drop", "u1"),
+    ("train_ms", "f4"),
+    ("draw_ms", "f4"),
+    ("rows", "u4"),
+    ("history", "f4", "rows*5"),
+]
+LAYOUTS = {"points": POINTS, "network": NETWORK, "numbers": NUMBERS}
 JSON = Path(__file__).with_name("layouts.json")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import time
 from collections.abc import Callable
 from functools import cached_property
@@ -23,12 +22,12 @@ from components.assets import stylesheets
 from components.code_view import CodeView
 from components.decision_map import DecisionMap
 from components.forward_pass import ForwardPass
-from components.notice import notice, show
 from components.playground_config import PlaygroundConfig
+from components.playground_layout import playground_layout
 from components.room import ROOM
-from components.shortcuts import Shortcuts
 from components.tensor_shapes import TensorShapes
-from components.training_curves import ConfusionMatrix, EpochLine, TrainingCurves
+from components.training_curves import ConfusionMatrix, TrainingCurves
+from components.training_status import STALLED_S, Runaway, diverged, stalled
 from models.codegen import script
 from models.data import AMES_CSV
 from models.training import Trainer
@@ -42,9 +41,6 @@ FRAMES_PER_SECOND = (5, 10, 20, 30)
 GRID_SIZES = (50, 100, 150, 200)
 DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
 NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
-EXPLODED = 20  # a training loss this many times a uniform guess's (log K) ...
-RUNAWAY_S = 5.0  # ... for this long has run away (one that overflows to NaN first is caught as divergence)
-STALLED_S = 10.0  # a page that has painted no frame for this long is not being read (hidden, or gone): pause
 DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv")
 MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
 
@@ -87,7 +83,6 @@ class TrainingPlayground(pn.viewable.Viewer):
         super().__init__(**params)
         self.map = DecisionMap(dark=dark)
         self.curves = TrainingCurves(sizing_mode="stretch_width")
-        self.epoch_line = EpochLine()
         self.confusion = ConfusionMatrix()
         self.shapes = TensorShapes()
         self.code = CodeView()
@@ -98,7 +93,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._loop = None
         self._doc = pn.state.curdoc
         self._tick_end = self._frame_at = self._answered_at = 0.0
-        self._runaway_at: float | None = None
+        self._runaway = Runaway()
         self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
         self.config.param.watch(self._rebuild, [*DATA_PARAMS, *MODEL_PARAMS])
@@ -148,10 +143,7 @@ class TrainingPlayground(pn.viewable.Viewer):
             self._answered_at = now
         elif now - self._answered_at > STALLED_S:
             self.playing = False
-            self.status = (
-                f"Training paused: this page painted no frame for {STALLED_S:g} s (a hidden tab or a "
-                "lost connection). Press Play to go on."
-            )
+            self.status = stalled()
             return
         self.busy = ROOM.busy(self.frames_per_second)  # a message only when it changes
         self._draw(numbers=numbers, picture=self.map.ready)
@@ -196,60 +188,35 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.playing = False
         self.status = ""
         self.trainer.reset()
-        with pn.io.hold():  # one batch: the curves' clearing would otherwise reach the browser after epoch 0
-            self.curves.reset()
-            self._draw(details=True)
+        self._draw(details=True)  # the curves see a history that is not the one they showed: they start again
 
     def toggle(self) -> None:
         self.playing = not self.playing
 
     def _draw(self, numbers: bool = True, picture: bool = True, details: bool = False) -> None:
-        """Send the map (``picture``), the curves and counter (``numbers``), the confusion matrix and the picked
-        point's forward pass (``details``, or twice a second with the numbers) in one message."""
+        """Send the map (``picture``), the curves and the epoch line (``numbers``), the confusion matrix and the
+        picked point's forward pass (``details``, or twice a second with the numbers)."""
         trainer = self.trainer
-        if trainer.diverged_at is not None and not self.status:
+        stop = "" if self.status else diverged(trainer) or (self.playing and self._runaway.check(trainer))
+        if stop:
             self.playing = False
-            self.status = (
-                f"Training diverged at epoch {trainer.diverged_at}: the loss became infinite or NaN, "
-                f"so training stopped and the weights of epoch {trainer.epoch} were put back. "
-                "Lower the learning rate, then press Reset."
-            )
-            numbers = picture = details = True
-        elif self.playing and not self.status and self._ran_away():
-            self.playing = False
-            loss, guess = trainer.history[-1].train_loss, math.log(len(trainer.dataset.class_names))
-            self.status = (
-                f"Training paused at epoch {trainer.epoch}: the training loss has grown to {loss:,.0f}, more than "
-                f"{EXPLODED:g} times a uniform guess's ({guess:.2f}), so it is running away rather than learning. "
-                "Lower the learning rate (or the weight decay), then press Reset."
-            )
+            self.status = stop
             numbers = picture = details = True
         now, start = time.monotonic(), time.process_time()
-        # Several changes go as one message; a lone map frame needs no holding (and skips its cost).
-        with pn.io.hold() if numbers else contextlib.nullcontext():
-            if picture:
-                self.map.show_model(trainer, self.grid)
-            if numbers:
-                self._numbers_at = now
-                self.curves.show(trainer.history)
-                self.epoch_line.show(trainer.history[-1], (self._train_ms, self._draw_ms))
-                if details or now - self._details_at >= DETAILS_EVERY_S:
-                    self._details_at = now
+        # The map's frame and the numbers are messages; the details are parameter changes, sent as one batch.
+        if picture:
+            self.map.show_model(trainer, self.grid)
+        if numbers:
+            self._numbers_at = now
+            self.curves.show(trainer.history, (self._train_ms, self._draw_ms))
+            if details or now - self._details_at >= DETAILS_EVERY_S:
+                self._details_at = now
+                with pn.io.hold():
                     self._show_details()
         # The server's cost of drawing, shown with the next numbers (for the benchmark; see BENCHMARKS.md).
         self._draw_ms = 1000 * (time.process_time() - start)
         self.frames += picture
         metrics.FRAMES_SENT.inc(picture)
-
-    def _ran_away(self) -> bool:
-        """Whether the training loss has stayed far above a uniform guess's, log K, for RUNAWAY_S without becoming
-        infinite (Adam at a rate of 10, a huge weight decay): training is running away, though nothing overflowed."""
-        history, k = self.trainer.history, len(self.trainer.dataset.class_names)
-        if not (len(history) > 1 and history[-1].train_loss > EXPLODED * math.log(k)):
-            self._runaway_at = None
-            return False
-        self._runaway_at = self._runaway_at or time.monotonic()
-        return time.monotonic() - self._runaway_at >= RUNAWAY_S
 
     def _show_details(self) -> None:
         trainer = self.trainer
@@ -279,7 +246,6 @@ class TrainingPlayground(pn.viewable.Viewer):
         )  # for the picked point's label, twice a second
         with pn.io.hold():
             self.map.show_data(dataset, trainer.train_indices, trainer.validation_indices, trainer.extent)
-            self.curves.reset()
             self.shapes.shapes = [(name, list(shape)) for name, shape in trainer.shapes()]
             epochs = 1000 if trainer.config.hidden else 100
             is_ames = dataset.source.get("dataset") == "ames"
@@ -328,96 +294,9 @@ class TrainingPlayground(pn.viewable.Viewer):
         log.info("training loop stopped: session %s ended", session_context.id)
 
     # --- view --------------------------------------------------------------------------------------------------
-    def shortcuts(self) -> Shortcuts:
-        keys = Shortcuts(
-            margin=(5, 10),
-            keys=[
-                ["space", "play or pause training", "toggle"],
-                ["s", "train one epoch", "step"],
-                ["r", "reset the weights", "reset"],
-            ],
-        )
-        keys.on("toggle", self.toggle)
-        keys.on("step", self.step)
-        keys.on("reset", self.reset)
-        return keys
-
     def __panel__(self):
         return self._layout
 
     @cached_property
     def _layout(self):  # built when first shown, then kept
-        return self._build_layout()
-
-    def _build_layout(self):
-        w = pn.widgets
-        play = w.Toggle(name="▶ Play", button_type="primary", value=self.playing, width=100)
-        play.link(self, value="playing", bidirectional=True)
-        self.param.watch(lambda e: setattr(play, "name", "Pause" if e.new else "▶ Play"), "playing")
-        step = w.Button(name="Step", width=70, description="Train one epoch (key s)")
-        step.on_click(lambda _: self.step())
-        reset = w.Button(name="Reset", width=70, description="Back to the initial weights (key r)")
-        reset.on_click(lambda _: self.reset())
-        status = notice("danger", self.status, css_classes=["training-status"])
-        message = notice("warning", css_classes=["training-problem"])
-        busy = notice("info", self.busy, css_classes=["training-busy"])
-
-        def show_message(*_):  # the configuration's own complaint (hidden layers), or a change not applied
-            show(message, self.config.message or self.problem)
-
-        self.param.watch(lambda e: show(status, e.new), "status")
-        self.param.watch(lambda e: show(busy, e.new), "busy")
-        self.param.watch(show_message, "problem")
-        self.config.param.watch(show_message, "message")
-        run = pn.Column(
-            pn.FlexBox(
-                play, step, reset, self.shortcuts(), sizing_mode="stretch_width", align_items="center"
-            ),
-            pn.FlexBox(
-                *(
-                    w.Select.from_param(p, sizing_mode="stretch_width", styles={"flex": "1 1 28%"})
-                    for p in (self.param.epochs_per_frame, self.param.frames_per_second, self.param.grid)
-                ),
-                sizing_mode="stretch_width",
-            ),
-            sizing_mode="stretch_width",
-        )
-        # The column widens with lecture mode's larger type (--se-scale), as the explorer's does.
-        controls = pn.Column(
-            run,
-            message,
-            self.config,
-            sizing_mode="stretch_width",
-            margin=(0, 20, 0, 0),
-            styles={"flex": "0 0 calc(390px * var(--se-scale, 1))"},
-        )
-        details = pn.Tabs(
-            ("Confusion matrix", self.confusion),
-            ("Tensor shapes", self.shapes),
-            ("PyTorch code", self.code),
-            sizing_mode="stretch_width",
-        )
-        views = pn.Column(
-            status,
-            busy,
-            self.epoch_line,
-            self.map,
-            self.curves,
-            pn.FlexBox(
-                pn.Column(
-                    self.heading, self.forward, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}
-                ),
-                pn.Column(details, sizing_mode="stretch_width", styles={"flex": "1 1 420px"}),
-                flex_wrap="wrap",
-                sizing_mode="stretch_width",
-            ),
-            sizing_mode="stretch_width",
-            styles={"flex": "1 1 600px"},
-        )
-        return pn.FlexBox(
-            controls,
-            views,
-            flex_wrap="wrap",
-            sizing_mode="stretch_width",
-            css_classes=["training-playground"],
-        )
+        return playground_layout(self)

@@ -1,9 +1,65 @@
+// components/layouts.json
+var layouts_default = {
+  points: [
+    ["n", "u4"],
+    ["x", "f8", "n"],
+    ["y", "f8", "n"],
+    ["cls", "u1", "n"],
+    ["part", "u1", "n"]
+  ],
+  network: [
+    ["number", "u4"],
+    ["cells", "u2"],
+    ["activation", "u1"],
+    ["depth", "u1"],
+    ["params", "u4"],
+    ["mean", "f8", "2"],
+    ["std", "f8", "2"],
+    ["widths", "u2", "depth"],
+    ["weights", "f4", "params"]
+  ],
+  numbers: [
+    ["replace", "u1"],
+    ["drop", "u1"],
+    ["train_ms", "f4"],
+    ["draw_ms", "f4"],
+    ["rows", "u4"],
+    ["history", "f4", "rows*5"]
+  ],
+  activations: ["relu", "tanh", "sigmoid", "none"]
+};
+
 // components/js/lib/binary.js
+var ARRAYS = { u1: Uint8Array, u2: Uint16Array, u4: Uint32Array, f4: Float32Array, f8: Float64Array };
 function bytesOf(value) {
   if (value == null) return null;
   if (value instanceof ArrayBuffer) return value;
   if (ArrayBuffer.isView(value)) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength);
   return Uint8Array.from(atob(value), (c) => c.charCodeAt(0)).buffer;
+}
+function unpack(layout, buffer) {
+  const fields = {};
+  let offset = 0;
+  for (const [name, type, length] of layout) {
+    const Typed = ARRAYS[type];
+    const size = Typed.BYTES_PER_ELEMENT;
+    offset = Math.ceil(offset / size) * size;
+    const count = length === void 0 ? 1 : length.split("*").reduce((n, f) => n * (/^\d+$/.test(f) ? Number(f) : fields[f]), 1);
+    const array = new Typed(buffer, offset, count);
+    fields[name] = length === void 0 ? array[0] : array;
+    offset += count * size;
+  }
+  return fields;
+}
+
+// components/js/lib/format.js
+var LN10 = Math.log(10);
+function formatNumber(v, digits = 3) {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && a < 10 ** -digits) return v.toPrecision(3);
+  if (a >= 1e9) return v.toPrecision(4);
+  return v.toFixed(digits);
 }
 
 // components/js/lib/plot.js
@@ -27,10 +83,20 @@ function rows(value) {
   const buffer = bytesOf(value);
   return buffer ? new Float32Array(buffer) : new Float32Array(0);
 }
+var percent = (v) => Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : String(v);
+function epochLine(at) {
+  const epoch = Math.round(at(0));
+  return `<span>Epoch <b class="epoch" data-epoch="${epoch}">${epoch}</b></span><span>training loss <b>${formatNumber(at(1))}</b>, accuracy <b>${percent(at(2))}</b></span><span>validation loss <b>${formatNumber(at(3))}</b>, accuracy <b>${percent(at(4))}</b></span>`;
+}
 function render({ model, el }) {
+  const line = document.createElement("div");
+  line.className = "se-epoch";
+  line.setAttribute("aria-live", "off");
   const root = document.createElement("div");
   root.className = "curve-charts";
-  el.append(root);
+  el.append(line, root);
+  let data = rows(model.history);
+  let [trainMs, drawMs] = model.frame_ms ?? [0, 0];
   const charts = [
     { title: "Cross-entropy loss", train: 1, val: 3, fixedTop: null },
     { title: "Accuracy", train: 2, val: 4, fixedTop: 1 }
@@ -47,9 +113,12 @@ function render({ model, el }) {
   function draw() {
     const s = scale();
     const PAD = { left: 52 * s, right: 14, top: 12 * s, bottom: 42 * s };
-    const data = rows(model.history);
     const n = Math.floor(data.length / COLUMNS);
     const at = (i, c) => data[i * COLUMNS + c];
+    root.rows = data;
+    line.dataset.trainMs = trainMs.toFixed(3);
+    line.dataset.drawMs = drawMs.toFixed(3);
+    line.innerHTML = n ? epochLine((c) => at(n - 1, c)) : "";
     const last = n ? at(n - 1, 0) : 0;
     let x1 = 50;
     while (last > x1) x1 = Math.ceil(x1 * 1.5 / 10) * 10;
@@ -104,7 +173,27 @@ function render({ model, el }) {
       }
     }
   }
-  model.on("history", draw);
+  function receive(value) {
+    const buffer = bytesOf(value);
+    if (!buffer) return;
+    const numbers = unpack(layouts_default.numbers, buffer);
+    [trainMs, drawMs] = [numbers.train_ms, numbers.draw_ms];
+    if (numbers.replace) {
+      data = Float32Array.from(numbers.history);
+    } else {
+      const kept = data.subarray(0, data.length - numbers.drop * COLUMNS);
+      const joined = new Float32Array(kept.length + numbers.history.length);
+      joined.set(kept);
+      joined.set(numbers.history, kept.length);
+      data = joined;
+    }
+    draw();
+  }
+  model.on("msg:custom", receive);
+  model.on("history", () => {
+    data = rows(model.history);
+    draw();
+  });
   const resize = new ResizeObserver(() => draw());
   resize.observe(root);
   model.on("remove", () => resize.disconnect());

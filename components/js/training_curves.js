@@ -1,8 +1,12 @@
-// Training and validation loss and accuracy against epochs, as two small SVG charts. The history arrives as
-// float32 rows (epoch, train loss, train accuracy, validation loss, validation accuracy), thinned on the server
-// to a few hundred; redrawing two paths costs far less than a plotting library's full repaint.
+// The epoch line (the epoch, the latest training and validation loss and accuracy) over training and validation
+// loss and accuracy against epochs, as two small SVG charts. The history is float32 rows (epoch, train loss,
+// train accuracy, validation loss, validation accuracy), thinned on the server to a few hundred: the `history`
+// parameter when the view is made, then the server's messages (layouts.NUMBERS) ten times a second, which extend
+// or replace those rows. Redrawing two paths costs far less than a plotting library's full repaint.
 
-import { bytesOf } from "./lib/binary.js";
+import LAYOUTS from "../layouts.json" with { type: "json" };
+import { bytesOf, unpack } from "./lib/binary.js";
+import { formatNumber } from "./lib/format.js";
 import { niceStep, svg } from "./lib/plot.js";
 
 const HEIGHT = 220;  // CSS pixels at the normal text size; the charts are as wide as their column
@@ -13,10 +17,25 @@ function rows(value) {
   return buffer ? new Float32Array(buffer) : new Float32Array(0);
 }
 
+const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : String(v));
+
+/** The epoch line's HTML for the latest row (`at(column)`), or "" before the first. */
+function epochLine(at) {
+  const epoch = Math.round(at(0));
+  return `<span>Epoch <b class="epoch" data-epoch="${epoch}">${epoch}</b></span>`
+    + `<span>training loss <b>${formatNumber(at(1))}</b>, accuracy <b>${percent(at(2))}</b></span>`
+    + `<span>validation loss <b>${formatNumber(at(3))}</b>, accuracy <b>${percent(at(4))}</b></span>`;
+}
+
 export function render({ model, el }) {
+  const line = document.createElement("div");
+  line.className = "se-epoch";
+  line.setAttribute("aria-live", "off");
   const root = document.createElement("div");
   root.className = "curve-charts";
-  el.append(root);
+  el.append(line, root);
+  let data = rows(model.history);
+  let [trainMs, drawMs] = model.frame_ms ?? [0, 0];
   const charts = [
     { title: "Cross-entropy loss", train: 1, val: 3, fixedTop: null },
     { title: "Accuracy", train: 2, val: 4, fixedTop: 1 },
@@ -36,9 +55,12 @@ export function render({ model, el }) {
   function draw() {
     const s = scale();
     const PAD = { left: 52 * s, right: 14, top: 12 * s, bottom: 42 * s };
-    const data = rows(model.history);
     const n = Math.floor(data.length / COLUMNS);
     const at = (i, c) => data[i * COLUMNS + c];
+    root.rows = data;  // for tests and benchmarks
+    line.dataset.trainMs = trainMs.toFixed(3);
+    line.dataset.drawMs = drawMs.toFixed(3);
+    line.innerHTML = n ? epochLine((c) => at(n - 1, c)) : "";
     const last = n ? at(n - 1, 0) : 0;
     // The epoch axis grows by half when the run outgrows it, so it stays put most of the time.
     let x1 = 50;
@@ -92,7 +114,27 @@ export function render({ model, el }) {
     }
   }
 
-  model.on("history", draw);
+  /** The server's numbers (layouts.NUMBERS): its timing, and rows that extend (after dropping
+   * the last `drop`) or replace the ones held. */
+  function receive(value) {
+    const buffer = bytesOf(value);
+    if (!buffer) return;
+    const numbers = unpack(LAYOUTS.numbers, buffer);
+    [trainMs, drawMs] = [numbers.train_ms, numbers.draw_ms];
+    if (numbers.replace) {
+      data = Float32Array.from(numbers.history);
+    } else {
+      const kept = data.subarray(0, data.length - numbers.drop * COLUMNS);
+      const joined = new Float32Array(kept.length + numbers.history.length);
+      joined.set(kept);
+      joined.set(numbers.history, kept.length);
+      data = joined;
+    }
+    draw();
+  }
+
+  model.on("msg:custom", receive);
+  model.on("history", () => { data = rows(model.history); draw(); });
   const resize = new ResizeObserver(() => draw());
   resize.observe(root);
   model.on("remove", () => resize.disconnect());

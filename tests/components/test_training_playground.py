@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components import training_playground
+from components import training_status
 from components.playground_config import PlaygroundConfig
 from components.room import ROOM
 from components.training_playground import TrainingPlayground
@@ -51,7 +51,7 @@ def test_a_frame_of_a_heavy_model_stops_within_its_time_budget(monkeypatch):
 
 
 def test_a_runaway_loss_that_stays_finite_pauses_with_a_message_and_reset_recovers(monkeypatch):
-    monkeypatch.setattr(training_playground, "RUNAWAY_S", 0.0)  # at once, rather than after 5 s of it
+    monkeypatch.setattr(training_status, "RUNAWAY_S", 0.0)  # at once, rather than after 5 s of it
     playground = TrainingPlayground(
         config=PlaygroundConfig(model="mlp", optimizer="adam", lr=10.0, weight_decay=0.1), epochs_per_frame=50
     )

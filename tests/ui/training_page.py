@@ -16,7 +16,6 @@ TRAINING = (
 )
 # The browser-side models of the map and of the curves (Panel JSComponents), found by the data they hold.
 MAP_MODEL = "[...Bokeh.documents[0].all_models].find(m => m.data && m.data.frame !== undefined)"
-CURVES_MODEL = "[...Bokeh.documents[0].all_models].find(m => m.data && m.data.history !== undefined)"
 
 
 def training(page: Page) -> Locator:
@@ -283,10 +282,7 @@ def curves(page: Page) -> dict[str, list[float]]:
     """The curves' data as the browser holds it (float32, thinned to a few hundred rows): epoch, train_loss,
     train_acc, val_loss, val_acc."""
     columns = ["epoch", "train_loss", "train_acc", "val_loss", "val_acc"]
-    values = page.evaluate(f"""() => {{
-        const buffer = {CURVES_MODEL}.data.history;
-        return buffer ? Array.from(new Float32Array(buffer)) : [];
-    }}""")
+    values = training(page).locator(".curve-charts").evaluate("root => Array.from(root.rows)")
     rows = np.array(values, dtype=float).reshape(-1, len(columns))
     return {column: rows[:, i].tolist() for i, column in enumerate(columns)}
 
