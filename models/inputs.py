@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 MAX_CLASSES = 10  # classes in the explorer and in a data set
 MAX_NAME = 24  # characters in a class name
@@ -24,6 +25,10 @@ QUOTE = 40  # characters of a value quoted back in a message
 
 # ASCII digits only: Python's float() also reads Arabic-Indic digits, full-width digits and underscores.
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", re.ASCII | re.IGNORECASE)
+_MILLI = Decimal("0.001")
+_EXACT = Context(
+    prec=400
+)  # enough digits for any float's exact decimal value, so quantize never rounds twice
 
 
 def quote(value, limit: int = QUOTE) -> str:
@@ -105,9 +110,22 @@ def parse_hidden(text) -> list[int]:
 
 
 def format_number(value: float) -> str:
-    """The shortest text that reads back as exactly ``value`` (``1`` rather than ``1.0``)."""
-    short = f"{value:g}"
-    return short if float(short) == value else repr(float(value))
+    """What a person would write for ``value``, and what a link carries: the shortest text that reads back to it
+    within the display precision, half a unit in the third decimal place (in the third significant digit below
+    0.001). ``-0.1`` for -0.09999999999999998, ``2.346`` for a float32 logit, ``0.0001``, ``1.23e-7``.
+
+    The same rule as ``formatShort`` in ``components/js/lib/format.js`` (tests/js checks the two agree): ties round
+    away from zero, as JavaScript's ``toFixed`` does. The app computes with the full value; only the text is short.
+    """
+    number = float(value)
+    if number == 0:
+        return "0"
+    if not math.isfinite(number) or abs(number) >= 1e21:
+        return repr(number)  # as JavaScript writes these too: "inf", "1e+21"
+    exact = Decimal(number)
+    unit = _MILLI if abs(number) >= 0.001 else Decimal(1).scaleb(exact.adjusted() - 2)
+    rounded = exact.quantize(unit, ROUND_HALF_UP, _EXACT).normalize(_EXACT)
+    return format(rounded, "f") if rounded.adjusted() >= -6 else str(rounded).lower()
 
 
 def format_logits(logits) -> str:

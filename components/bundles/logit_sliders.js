@@ -31,8 +31,10 @@ function className(names, i) {
 
 // components/js/lib/format.js
 var LN10 = Math.log(10);
-function formatLogit(v) {
-  return String(Number(Number(v).toFixed(3)));
+function formatShort(v) {
+  const x = Number(v);
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? "0" : String(x);
+  return String(Number(Math.abs(x) < 1e-3 ? x.toPrecision(3) : x.toFixed(3)));
 }
 
 // components/js/lib/html.js
@@ -66,7 +68,7 @@ function render({ model, el }) {
   const setLogit = (i, value) => {
     const z = model.logits.slice();
     z[i] = value;
-    rows[i].output.textContent = formatLogit(value);
+    rows[i].output.textContent = formatShort(value);
     model.logits = z;
   };
   function build() {
@@ -89,6 +91,7 @@ function render({ model, el }) {
       label.className = "class-name";
       label.htmlFor = `${group}-slider-${i}`;
       label.innerHTML = `<span class="swatch"></span>z<sub>${escapeHtml(name)}</sub>`;
+      label.title = name;
       const slider = Object.assign(document.createElement("input"), { type: "range", id: `${group}-slider-${i}` });
       slider.className = "logit";
       slider.step = "0.1";
@@ -118,8 +121,8 @@ function render({ model, el }) {
         slider.max = String(bound);
       }
       if (Number(slider.value) !== v) slider.value = String(v);
-      slider.setAttribute("aria-valuetext", formatLogit(v));
-      output.textContent = formatLogit(v);
+      slider.setAttribute("aria-valuetext", formatShort(v));
+      output.textContent = formatShort(v);
       radio.checked = i === model.target;
       row.classList.toggle("is-target", i === model.target);
     });

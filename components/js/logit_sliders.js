@@ -6,7 +6,7 @@
 
 import { publish } from "./lib/channel.js";
 import { classColor, className } from "./lib/classes.js";
-import { formatLogit } from "./lib/format.js";
+import { formatShort } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
 import { isShortcut, isShown } from "./lib/keys.js";
 
@@ -25,7 +25,7 @@ export function render({ model, el }) {
   const setLogit = (i, value) => {
     const z = model.logits.slice();
     z[i] = value;
-    rows[i].output.textContent = formatLogit(value);
+    rows[i].output.textContent = formatShort(value);
     model.logits = z;
   };
 
@@ -47,6 +47,7 @@ export function render({ model, el }) {
       label.className = "class-name";
       label.htmlFor = `${group}-slider-${i}`;
       label.innerHTML = `<span class="swatch"></span>z<sub>${escapeHtml(name)}</sub>`;
+      label.title = name;  // the whole name, when the label cuts it
       const slider = Object.assign(document.createElement("input"), { type: "range", id: `${group}-slider-${i}` });
       slider.className = "logit";
       slider.step = "0.1";
@@ -77,8 +78,8 @@ export function render({ model, el }) {
       }
       // Assigning an equal value would move the caret of a slider being dragged; skip it.
       if (Number(slider.value) !== v) slider.value = String(v);
-      slider.setAttribute("aria-valuetext", formatLogit(v));
-      output.textContent = formatLogit(v);
+      slider.setAttribute("aria-valuetext", formatShort(v));
+      output.textContent = formatShort(v);
       radio.checked = i === model.target;
       row.classList.toggle("is-target", i === model.target);
     });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { formatExp, formatNumber, formatLogit } from "../../components/js/lib/format.js";
+import { formatExp, formatNumber, formatShort } from "../../components/js/lib/format.js";
 import { json } from "./fixtures.mjs";
 
 test("formatExp writes exp(x) as Python's 40-digit decimals give it, far beyond float range", () => {
@@ -43,10 +43,26 @@ test("formatNumber shortens large numbers and names non-finite ones", () => {
   assert.equal(formatNumber(-Infinity), "-Infinity");
 });
 
-test("formatLogit writes a logit as a person types it", () => {
-  assert.equal(formatLogit(1.23456), "1.235");
-  assert.equal(formatLogit(2.5), "2.5");
-  assert.equal(formatLogit(-1000), "-1000");
-  assert.equal(formatLogit("0.1"), "0.1");
-  assert.equal(formatLogit(-0.0001), "0");
+test("formatShort writes what models/inputs.py's format_number writes, for every fixture number", () => {
+  const numbers = json("numbers.json");
+  assert.ok(numbers.length > 600);
+  const differ = numbers.filter(({ value, text }) => formatShort(value) !== text);
+  assert.deepEqual(differ.map(({ value, text }) => [value, text, formatShort(value)]), []);
+});
+
+test("formatShort drops floating-point noise and keeps the display precision", () => {
+  assert.equal(formatShort(-0.6 + 0.5), "-0.1");
+  assert.equal(formatShort(0.1 + 0.2), "0.3");
+  assert.equal(formatShort(1.23456), "1.235");
+  assert.equal(formatShort(2.5), "2.5");
+  assert.equal(formatShort(-1000), "-1000");
+  assert.equal(formatShort("0.1"), "0.1");
+  assert.equal(formatShort(-0), "0");
+});
+
+test("formatShort keeps three significant digits below 0.001", () => {
+  assert.equal(formatShort(0.0001), "0.0001");
+  assert.equal(formatShort(-0.00012345), "-0.000123");
+  assert.equal(formatShort(-2.5e-7), "-2.5e-7");
+  assert.equal(formatShort(0.0009996), "0.001");
 });

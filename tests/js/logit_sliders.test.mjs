@@ -57,3 +57,11 @@ test("a new set of classes rebuilds the sliders", () => {
   assert.equal(rows().length, 2);
   assert.equal(rows()[0].querySelector("input.logit").getAttribute("aria-label"), "logit for x");
 });
+
+test("a logit is shown without floating-point noise, and each name is whole in its label's title", () => {
+  const { model, rows } = sliders({ class_names: ["a_class_name_of_24_chars", "b", "c"] });
+  model.set("logits", [0.9, 1.8, -0.6 + 0.5]);
+  assert.equal(rows()[2].querySelector("output").textContent, "-0.1");
+  assert.equal(rows()[2].querySelector("input.logit").getAttribute("aria-valuetext"), "-0.1");
+  assert.equal(rows()[0].querySelector("label").title, "a_class_name_of_24_chars");
+});

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from components.decision_map import pack_network, pack_points  # noqa: E402
 from models.data import load_ames  # noqa: E402
+from models.inputs import format_number  # noqa: E402
 from models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
 from models.training import Config, Trainer  # noqa: E402
 
@@ -99,6 +100,37 @@ def exponentials() -> list[dict]:
     return rows
 
 
+def numbers() -> list[dict]:
+    """Numbers as models/inputs.py writes them (format_number): floating-point noise, ties, the edges of the rule,
+    float32 logits as the training tab hands them over, and random numbers of every size either side of zero."""
+    rng = np.random.default_rng(2)
+    values = [
+        *(-0.6 + 0.5, 0.1 + 0.2, 0.3 - 0.1 - 0.2, 1 / 3, -2 / 3, 2.5, -1000.0, 1000.0, 999.9996, 0.0, -0.0),
+        *(
+            0.0625,
+            -0.0625,
+            1.0005,
+            2.0005,
+            0.001,
+            0.0009996,
+            -0.000999,
+            0.0001,
+            0.0003,
+            1e-6,
+            9.9999e-7,
+            1e-7,
+        ),
+        *(1.23456e-5, -2.5e-7, 2.5e-300, 1e16, 1e21, 1.5e22, 123.4565),
+        *np.float32(rng.normal(size=20) * 3).tolist(),
+        *(np.exp(rng.uniform(-25, 14, size=400)) * rng.choice([-1, 1], size=400)).tolist(),
+        *(
+            round(v, d) + 1e-14
+            for v, d in zip(rng.uniform(-50, 50, 200).tolist(), rng.integers(0, 4, 200).tolist(), strict=True)
+        ),
+    ]
+    return [{"value": v, "text": format_number(v)} for v in values]
+
+
 def networks(out: Path) -> dict:
     """Each network's frame (network_<name>.bin) and its Trainer's probabilities over a grid and at places."""
     ames = load_ames()
@@ -129,6 +161,7 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "softmax.json").write_text(json.dumps(softmax_cases()))
     (out / "exponentials.json").write_text(json.dumps(exponentials()))
+    (out / "numbers.json").write_text(json.dumps(numbers()))
     rng = np.random.default_rng(0)
     X = rng.normal(size=(7, 2)) * [1e-3, 1e3] + [-93.6, 42.0]
     y, part = np.array([0, 1, 2, 2, 1, 0, 9]), np.array([0, 0, 1, 0, 1, 1, 0])

@@ -24,7 +24,12 @@ export function formatNumber(v, digits = 3) {
   return v.toFixed(digits);
 }
 
-/** A logit as a person would type it: at most 3 decimals, no trailing zeros. */
-export function formatLogit(v) {
-  return String(Number(Number(v).toFixed(3)));
+/** A number as a person writes it and a link carries it: the shortest text that reads back to `v` within the
+ * display precision, half a unit in the third decimal (in the third significant digit below 0.001), in plain
+ * decimals from 10^-6 to 10^21: "-0.1" for -0.09999999999999998, "0.0001", "1.23e-7". The same rule as
+ * models/inputs.py's format_number (tests/js/format.test.mjs checks them against each other). */
+export function formatShort(v) {
+  const x = Number(v);
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? "0" : String(x);
+  return String(Number(Math.abs(x) < 0.001 ? x.toPrecision(3) : x.toFixed(3)));
 }
