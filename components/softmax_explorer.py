@@ -1,6 +1,7 @@
-"""The softmax and cross-entropy explorer (the first tab): sliders, live views, and the warm-up's tools.
+"""The softmax and cross-entropy explorer (the first tab): its state, its actions, and its live views.
 
-State lives in this component's parameters. The live path runs in the browser: the sliders send their values
+State lives in this component's parameters; ``components/explorer_layout.py`` lays out the controls and views,
+``components/warmups.py`` holds the warm-up's situations and challenges. The live path runs in the browser: the sliders send their values
 to the views on the explorer's channel, which compute softmax with the same formulas as ``models/softmax.py``; a
 change made in Python (a button, a preset, the text field, the URL) is pushed to the sliders and the views alike.
 """
@@ -8,16 +9,17 @@ change made in Python (a button, a preset, the text field, the URL) is pushed to
 from __future__ import annotations
 
 import uuid
+from functools import cached_property
 
 import numpy as np
 import panel as pn
 import param
 
-from components.checkbox import labelled_checkbox
+from components.explorer_layout import explorer_layout
 from components.logit_inputs import LogitSliders, TemperatureSlider
-from components.notice import notice, show
 from components.shortcuts import Shortcuts
 from components.softmax_view import GradientBars, LossCurve, ProbabilityBars, Readout
+from components.warmups import CHALLENGES, PRESETS
 from models.inputs import LOGIT_LIMIT, MAX_CLASSES, format_logits, parse_class_names, parse_logits
 from models.softmax import cross_entropy, cross_entropy_grad, softmax
 
@@ -28,23 +30,8 @@ _DEFAULT_LOGITS = (0.4, 1.3, -0.6, 0.9, -1.2, 0.2, -0.3, 1.0, -0.8, 0.6)
 SLIDER_BOUNDS = (10, 20, 50, 100, 200, 500, 1000)
 RUN_PERIOD_MS = 80
 PREDICT_FIRST = "Presets hide the results until revealed"
-# Bokeh's spinner buttons have no accessible name and take a Tab stop each; the arrow keys step the field anyway.
-NO_SPIN_BUTTONS = ".bk-input-group > .bk-spin-wrapper > .bk-spin-btn { display: none; }"
 # Sections a URL can hide (?hide=temperature,gradient) to keep a projected slide simple.
 SECTIONS = ("temperature", "gradient", "steps", "curve", "presets", "entry", "shift", "classes")
-
-PRESETS = {
-    "equal": ("All equal", lambda k: [1.5] * k),
-    "bigger": ("One much bigger", lambda k: [6.0] + [1.0] * (k - 1)),
-    "smaller": ("One much smaller", lambda k: [1.0] * (k - 1) + [-4.0]),
-}
-CHALLENGES = {
-    "half": ("Challenge: half on the last class", lambda k: [round(0.5 / (k - 1), 3)] * (k - 1) + [0.5]),
-    "double": (
-        "Challenge: each twice the one before",
-        lambda k: [round(2**i / (2**k - 1), 3) for i in range(k)],
-    ),
-}
 
 
 def default_logits(k: int) -> list[float]:
@@ -92,7 +79,6 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         self._from_browser = self._pushing = False
         self._run = None
         self._remaining = 0
-        self._layout = None
         # In the browser, the sliders send each change to this explorer's views on its own channel (not with
         # jscallback/jslink: each costs the session a walk over every model in the document, 110 ms in all).
         common = dict(sizing_mode="stretch_width", channel=f"explorer-{uuid.uuid4().hex[:12]}")
@@ -164,9 +150,11 @@ class SoftmaxExplorer(pn.viewable.Viewer):
             self._resize(self.class_names[:-1], self.logits[:-1])
 
     def set_logits_text(self, text: str) -> None:
-        """Exact entry: ``1, 2, -1`` sets the logits (and the number of classes); bad text leaves them as they are."""
+        """Exact entry: ``1, 2, -1`` sets the logits (and the number of classes); bad text leaves them as they are,
+        and so does text that reads as the logits already are (the field shows them to the display precision, and
+        a rounded copy must not replace the full values)."""
         logits = self._entered(parse_logits, text)
-        if logits is not None:
+        if logits is not None and format_logits(logits) != format_logits(self.logits):
             self._resize(_named(self.class_names, len(logits)), logits)
 
     def set_class_names_text(self, text: str) -> None:
@@ -284,149 +272,9 @@ class SoftmaxExplorer(pn.viewable.Viewer):
         return keys
 
     def __panel__(self):
-        if self._layout is None:
-            self._layout = self._build_layout()
         return self._layout
 
-    def _build_layout(self):
-        def button(label, action, description, **kwargs):
-            widget = pn.widgets.Button(name=label, description=description, margin=(4, 4), **kwargs)
-            widget.on_click(lambda _: action())
-            return widget
-
-        def section(name, *objects, **kwargs):
-            column = pn.Column(*objects, sizing_mode="stretch_width", css_classes=["se-section"], **kwargs)
-            column.visible = name not in self.hide
-            self.param.watch(lambda e: setattr(column, "visible", name not in e.new), "hide")
-            return column
-
-        entry = pn.widgets.TextInput(
-            name="Logits, exactly (press Enter)",
-            value=format_logits(self.logits),
-            sizing_mode="stretch_width",
-        )
-        names = pn.widgets.TextInput(
-            name="Class names (press Enter)", value=", ".join(self.class_names), sizing_mode="stretch_width"
-        )
-        entry.param.watch(lambda e: self.set_logits_text(e.new), "value")
-        names.param.watch(lambda e: self.set_class_names_text(e.new), "value")
-        self.param.watch(lambda e: setattr(entry, "value", format_logits(e.new)), "logits")
-        self.param.watch(lambda e: setattr(names, "value", ", ".join(e.new)), "class_names")
-        message = notice("warning", margin=(0, 5))
-        self.param.watch(lambda e: show(message, e.new), "message")
-        run = button(
-            "▶ Run steps",
-            self.run,
-            "Take the given number of gradient steps, animated (key n)",
-            button_type="primary",
-        )
-        self.param.watch(lambda e: setattr(run, "name", "■ Stop" if e.new else "▶ Run steps"), "running")
-        predict_first = labelled_checkbox(self, "predict_first")
-        reveal = button(
-            "Reveal the results",
-            self.reveal,
-            "Show the hidden probabilities and loss (key v)",
-            button_type="warning",
-            visible=self.concealed,
-        )
-        self.param.watch(lambda e: setattr(reveal, "visible", e.new), "concealed")
-
-        # Two bands, each a left column of controls and a right column of views: the sliders and the bars
-        # share the first band, so the core interaction needs no scrolling on a projector.
-        left = {
-            "sizing_mode": "stretch_width",
-            "margin": (0, 24, 0, 0),
-            "styles": {"flex": "0 1 calc(480px * var(--se-scale, 1))", "min-width": "300px"},
-        }
-        right = {"sizing_mode": "stretch_width", "margin": 0, "styles": {"flex": "1 1 560px"}}
-        sliders = pn.Column(
-            pn.Row(
-                pn.pane.HTML("<h2 class='se-heading'>Logits z</h2>", margin=(0, 5)),
-                pn.layout.HSpacer(),
-                self.shortcuts(),
-                align="center",
-                sizing_mode="stretch_width",
-            ),
-            self._sliders,
-            section(
-                "shift",
-                pn.Row(
-                    button("−0.5", lambda: self.shift(-0.5), "Subtract 0.5 from every logit (key <)"),
-                    button("+0.5", lambda: self.shift(0.5), "Add 0.5 to every logit (key >)"),
-                    button("×0.5", lambda: self.scale(0.5), "Halve every logit"),
-                    button("×2", lambda: self.scale(2.0), "Double every logit"),
-                    button("Reset", self.reset, "Back to the starting logits and T = 1 (key r)"),
-                    sizing_mode="stretch_width",
-                ),
-            ),
-            section("temperature", self._temperature),
-            reveal,
-            **left,
-        )
-        tools = pn.Column(
-            section("entry", entry),
-            message,
-            section(
-                "classes",
-                pn.Row(
-                    names,
-                    button("+ class", self.add_class, "Add a class", align="end"),
-                    button("− class", self.remove_class, "Remove the last class", align="end"),
-                    sizing_mode="stretch_width",
-                ),
-            ),
-            section(
-                "gradient",
-                pn.FlexBox(
-                    pn.widgets.FloatInput.from_param(
-                        self.param.lr, step=0.1, width=140, stylesheets=[NO_SPIN_BUTTONS]
-                    ),
-                    button("Gradient step", self.gradient_step, "z ← z − lr · ∂L/∂z (key g)"),
-                    pn.widgets.IntInput.from_param(
-                        self.param.steps, width=110, stylesheets=[NO_SPIN_BUTTONS]
-                    ),
-                    run,
-                    align_items="flex-end",
-                    sizing_mode="stretch_width",
-                ),
-            ),
-            section(
-                "presets",
-                pn.pane.HTML("<h3 class='se-heading'>Warm-up situations</h3>", margin=(8, 5, 0, 5)),
-                pn.FlexBox(
-                    *(
-                        button(label, lambda n=name: self.preset(n), f"Load: {label.lower()}")
-                        for name, (label, _) in PRESETS.items()
-                    )
-                ),
-                pn.FlexBox(
-                    *(
-                        button(
-                            label,
-                            lambda n=name: self.preset(n),
-                            "Move the sliders until every probability is within 0.01 of its goal",
-                            button_type="light",
-                        )
-                        for name, (label, _) in CHALLENGES.items()
-                    )
-                ),
-                predict_first,
-            ),
-            **left,
-        )
-        # The readout's table grows with lecture mode's type, so its column's basis grows too: on a projector
-        # the second band then stacks rather than cut the table's last columns off.
-        details = pn.Column(
-            section("steps", self._views[1]),
-            section("gradient", self._views[2]),
-            section("curve", self._views[3]),
-            **{**right, "styles": {"flex": "1 1 calc(560px * var(--se-scale, 1))"}},
-        )
-        return pn.Column(
-            pn.FlexBox(
-                sliders, pn.Column(self._bars, **right), flex_wrap="wrap", sizing_mode="stretch_width"
-            ),
-            pn.FlexBox(tools, details, flex_wrap="wrap", sizing_mode="stretch_width"),
-            sizing_mode="stretch_width",
-            css_classes=["softmax-explorer"],
-        )
+    @cached_property
+    def _layout(self):  # built when first shown, then kept
+        views = dict(zip(("bars", "readout", "gradient", "curve"), self._views, strict=True))
+        return explorer_layout(self, self._sliders, self._temperature, **views)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import panel as pn
 import pytest
 
 from app.url_state import explorer_state
@@ -213,6 +214,42 @@ def test_shortcut_actions_run_the_explorer_actions(action, logits):
 def test_shortcut_help_lists_every_key():
     keys = [row[0] for row in explorer().shortcuts().keys]
     assert keys == ["1 … 9, 0", "← → ↑ ↓", "+ / -", "t", "g", "n", ">", "<", "r", "v", "l"]
+
+
+def logits_field(e: SoftmaxExplorer) -> pn.widgets.TextInput:
+    """The exact-entry field of the explorer's layout."""
+    return next(w for w in e.__panel__().select(pn.widgets.TextInput) if w.name.startswith("Logits"))
+
+
+def test_the_field_shows_plus_half_on_minus_0_6_as_minus_0_1_and_the_logit_keeps_every_digit():
+    e = explorer(logits=[0.4, 1.3, -0.6])
+    field = logits_field(e)
+    e.shift(0.5)
+    assert field.value == "0.9, 1.8, -0.1"
+    assert e.logits == [
+        0.4 + 0.5,
+        1.3 + 0.5,
+        -0.6 + 0.5,
+    ]  # -0.09999999999999998: the field's echo changed nothing
+
+
+def test_after_a_gradient_step_or_a_hand_off_the_field_holds_short_numbers_and_the_logits_full_ones():
+    e = explorer()
+    field = logits_field(e)
+    e.gradient_step()
+    assert e.logits == (np.array(Z) - cross_entropy_grad(Z, 1)).tolist()
+    assert field.value == ", ".join(f"{v:.3f}".rstrip("0").rstrip(".") for v in e.logits)
+    handed = [float(v) for v in np.float32([2.3456789, -0.7654321, 0.1])]  # as the training tab sends them
+    e.param.update(logits=handed)
+    assert (field.value, e.logits) == ("2.346, -0.765, 0.1", handed)
+
+
+def test_typed_text_that_reads_as_the_logits_already_are_leaves_them_whole():
+    e = explorer(logits=[0.4 + 0.5, 1.3 + 0.5, -0.6 + 0.5])
+    e.set_logits_text("0.9, 1.8, -0.1")
+    assert e.logits == [0.4 + 0.5, 1.3 + 0.5, -0.6 + 0.5]
+    e.set_logits_text("0.9, 1.8, -0.2")
+    assert e.logits == [0.9, 1.8, -0.2]
 
 
 def _live_models(e: SoftmaxExplorer) -> list:
