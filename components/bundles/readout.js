@@ -67,8 +67,10 @@ function formatNumber(v, digits = 3) {
   if (a >= 1e9) return v.toPrecision(4);
   return v.toFixed(digits);
 }
-function formatLogit(v) {
-  return String(Number(Number(v).toFixed(3)));
+function formatShort(v) {
+  const x = Number(v);
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? "0" : String(x);
+  return String(Number(Math.abs(x) < 1e-3 ? x.toPrecision(3) : x.toFixed(3)));
 }
 
 // components/js/lib/html.js
@@ -128,7 +130,7 @@ var FORMULA = `
 var COLUMNS = [
   // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed:
   // the exponentials too, since they and their sum give p at a glance.
-  ["logit", "z", (s, i) => s.logits[i], (v) => formatLogit(v)],
+  ["logit", "z", (s, i) => s.logits[i], (v) => formatShort(v)],
   ["scaled", "z / T", (s, i) => s.logits[i] / s.temperature, (v) => formatNumber(v)],
   ["shifted", "(z \u2212 m) / T", (s, i) => s.shifted[i], (v) => formatNumber(v)],
   ["exp", "exp(z / T)", (s, i) => Math.exp(s.logits[i] / s.temperature), (_, s, i) => formatExp(s.logits[i] / s.temperature), "hidden"],
@@ -136,6 +138,13 @@ var COLUMNS = [
   ["probability", "p", (s, i) => s.probabilities[i], (v) => v.toFixed(3), "hidden"],
   ["neg-log-p", "\u2212log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"]
 ];
+function tieNote(s, names) {
+  const best = s.probabilities[s.predicted];
+  const tied = s.probabilities.flatMap((p, i) => p === best ? [i] : []).map((i) => className(names, i));
+  if (tied.length < 2) return "";
+  const list = `${tied.slice(0, -1).join(", ")} and ${tied.at(-1)}`;
+  return ` (a ${tied.length}-way tie of ${list}: argmax, as torch.argmax does, takes the first of them, so the accuracy is ${Number(s.correct)})`;
+}
 function render({ model, el }) {
   const live = liveValues(model, draw);
   const root = document.createElement("section");
@@ -158,8 +167,8 @@ function render({ model, el }) {
       </table>
       <p class="loss-line">Loss for the true class <b class="truth"></b>:
         L = \u2212log p<sub class="truth"></sub> = <output class="loss"></output></p>
-      <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b>; true class: <b class="truth"></b>;
-        accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
+      <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b><span class="tie"></span>;
+        true class: <b class="truth"></b>; accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
       <p class="overflow-note">No overflow: exp is only taken of (z \u2212 m) / T \u2264 0, so every term is between 0 and 1,
         however large z is; the exp(z / T) column is computed from logarithms, for comparison.</p>`;
     const q = (sel) => root.querySelector(sel);
@@ -172,6 +181,7 @@ function render({ model, el }) {
       loss: q("output.loss"),
       accuracy: q("output.accuracy"),
       predicted: q(".predicted"),
+      tie: q(".tie"),
       truth: [...root.querySelectorAll(".truth")],
       verdict: q(".verdict")
     };
@@ -191,7 +201,7 @@ function render({ model, el }) {
       layout = key;
     }
     root.classList.toggle("concealed", hide);
-    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatLogit(s.top)})`;
+    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatShort(s.top)})`;
     parts.rows.forEach((row, i) => {
       row.classList.toggle("is-target", i === s.target);
       parts.names[i].textContent = className(model.class_names, i) + (i === s.target ? " (true)" : "");
@@ -207,6 +217,7 @@ function render({ model, el }) {
     set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));
     parts.verdict.textContent = hide ? "" : s.correct ? "\u2713" : "\u2717";
     parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
+    parts.tie.textContent = hide ? "" : tieNote(s, model.class_names);
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
   model.on(["class_names", "concealed"], draw);

@@ -4,7 +4,7 @@
 
 import { liveValues } from "./lib/channel.js";
 import { classColor, className } from "./lib/classes.js";
-import { formatExp, formatLogit, formatNumber } from "./lib/format.js";
+import { formatExp, formatShort, formatNumber } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
 import { softmaxSteps } from "./lib/softmax.js";
 
@@ -28,7 +28,7 @@ const FORMULA = `
 const COLUMNS = [
   // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed:
   // the exponentials too, since they and their sum give p at a glance.
-  ["logit", "z", (s, i) => s.logits[i], (v) => formatLogit(v)],
+  ["logit", "z", (s, i) => s.logits[i], (v) => formatShort(v)],
   ["scaled", "z / T", (s, i) => s.logits[i] / s.temperature, (v) => formatNumber(v)],
   ["shifted", "(z − m) / T", (s, i) => s.shifted[i], (v) => formatNumber(v)],
   ["exp", "exp(z / T)", (s, i) => Math.exp(s.logits[i] / s.temperature), (_, s, i) => formatExp(s.logits[i] / s.temperature), "hidden"],
@@ -36,6 +36,17 @@ const COLUMNS = [
   ["probability", "p", (s, i) => s.probabilities[i], (v) => v.toFixed(3), "hidden"],
   ["neg-log-p", "−log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"],
 ];
+
+/** What a tie for the highest p means ("" without one): argmax takes the first of the tied classes, as
+ * torch.argmax does, and the accuracy follows from that choice. */
+function tieNote(s, names) {
+  const best = s.probabilities[s.predicted];
+  const tied = s.probabilities.flatMap((p, i) => (p === best ? [i] : [])).map((i) => className(names, i));
+  if (tied.length < 2) return "";
+  const list = `${tied.slice(0, -1).join(", ")} and ${tied.at(-1)}`;
+  return ` (a ${tied.length}-way tie of ${list}: argmax, as torch.argmax does, takes the first of them, ` +
+    `so the accuracy is ${Number(s.correct)})`;
+}
 
 export function render({ model, el }) {
   // What it draws: Python's values, or newer ones from the sliders (./lib/channel.js), kept here, not in the model.
@@ -62,8 +73,8 @@ export function render({ model, el }) {
       </table>
       <p class="loss-line">Loss for the true class <b class="truth"></b>:
         L = −log p<sub class="truth"></sub> = <output class="loss"></output></p>
-      <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b>; true class: <b class="truth"></b>;
-        accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
+      <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b><span class="tie"></span>;
+        true class: <b class="truth"></b>; accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
       <p class="overflow-note">No overflow: exp is only taken of (z − m) / T ≤ 0, so every term is between 0 and 1,
         however large z is; the exp(z / T) column is computed from logarithms, for comparison.</p>`;
     const q = (sel) => root.querySelector(sel);
@@ -71,7 +82,7 @@ export function render({ model, el }) {
       caption: q("caption"), rows: [...root.querySelectorAll("tbody tr")], sum: q("td.sum"),
       names: [...root.querySelectorAll("tbody .row-name")],
       total: q("td.probability-sum"), loss: q("output.loss"), accuracy: q("output.accuracy"),
-      predicted: q(".predicted"), truth: [...root.querySelectorAll(".truth")], verdict: q(".verdict"),
+      predicted: q(".predicted"), tie: q(".tie"), truth: [...root.querySelectorAll(".truth")], verdict: q(".verdict"),
     };
   }
 
@@ -92,7 +103,7 @@ export function render({ model, el }) {
       layout = key;
     }
     root.classList.toggle("concealed", hide);
-    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatLogit(s.top)})`;
+    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatShort(s.top)})`;
     parts.rows.forEach((row, i) => {
       row.classList.toggle("is-target", i === s.target);
       parts.names[i].textContent = className(model.class_names, i) + (i === s.target ? " (true)" : "");
@@ -108,6 +119,7 @@ export function render({ model, el }) {
     set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));
     parts.verdict.textContent = hide ? "" : s.correct ? "✓" : "✗";
     parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
+    parts.tie.textContent = hide ? "" : tieNote(s, model.class_names);
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
 

@@ -49,3 +49,37 @@ test("concealed, the probabilities, exponentials and loss show '?'", () => {
   assert.equal(el.querySelector("output.loss").textContent, "?");
   assert.equal(column("logit")[0].textContent, "1");
 });
+
+test("a tie for the highest p says so, and that argmax takes the first of the tied classes", () => {
+  const { model, el } = readout({ logits: [1.5, 1.5, 1.5], target: 1, class_names: ["low", "medium", "high"] });
+  assert.equal(el.querySelector(".predicted").textContent, "low");
+  assert.equal(el.querySelector(".tie").textContent,
+    " (a 3-way tie of low, medium and high: argmax, as torch.argmax does, takes the first of them, so the accuracy is 0)");
+  assert.equal(el.querySelector("output.accuracy").textContent, "0");
+  model.set("target", 0);
+  assert.match(el.querySelector(".tie").textContent, /so the accuracy is 1\)$/);
+  model.set("logits", [2, 0.5, 2]);
+  assert.match(el.querySelector(".tie").textContent, /^ \(a 2-way tie of low and high: /);
+  model.set("logits", [1.5, 1.5000001, 1.5]);
+  assert.equal(el.querySelector(".tie").textContent, "");
+  assert.equal(el.querySelector(".predicted").textContent, "medium");
+});
+
+test("concealed, a tie is not told either", () => {
+  const { el } = readout({ logits: [1.5, 1.5, 1.5], concealed: true });
+  assert.equal(el.querySelector(".tie").textContent, "");
+});
+
+test("the table shows a long class name whole, and markup in a name as text", () => {
+  const names = ["a_class_name_of_24_chars", "<b>bold</b> & co", "c"];
+  const { el } = readout({ class_names: names, target: 2 });
+  const shown = [...el.querySelectorAll("tbody .row-name")].map((n) => n.textContent);
+  assert.deepEqual(shown, [names[0], names[1], "c (true)"]);
+  assert.equal(el.querySelector("tbody b"), null);
+});
+
+test("logits are written without floating-point noise, and kept whole in data-value", () => {
+  const { column } = readout({ logits: [0.9, 1.8, -0.6 + 0.5] });
+  assert.deepEqual(column("logit").map((td) => td.textContent), ["0.9", "1.8", "-0.1"]);
+  assert.equal(Number(column("logit")[2].dataset.value), -0.09999999999999998);
+});
