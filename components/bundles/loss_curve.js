@@ -52,8 +52,10 @@ function formatNumber(v, digits = 3) {
   if (a >= 1e9) return v.toPrecision(4);
   return v.toFixed(digits);
 }
-function formatLogit(v) {
-  return String(Number(Number(v).toFixed(3)));
+function formatShort(v) {
+  const x = Number(v);
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? "0" : String(x);
+  return String(Number(Math.abs(x) < 1e-3 ? x.toPrecision(3) : x.toFixed(3)));
 }
 
 // components/js/lib/html.js
@@ -68,6 +70,11 @@ function svg(tag, attrs = {}, text = null) {
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== null && text !== void 0) node.textContent = text;
   return node;
+}
+function niceStep(span, count) {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
 }
 
 // components/js/lib/softmax.js
@@ -115,6 +122,7 @@ function softplus(u) {
 var W = 480;
 var H = 220;
 var PAD = { left: 46, right: 46, top: 12, bottom: 36 };
+var TICKS = 5;
 function path(xs, ys, sx, sy) {
   return xs.map((x, i) => `${i ? "L" : "M"}${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join("");
 }
@@ -130,15 +138,16 @@ function render({ model, el }) {
   const [caption, plot, note] = [root.querySelector("figcaption"), root.querySelector("svg"), root.querySelector("p")];
   const [axes, pCurve, lossPath, point, label] = ["g.axes", ".p-curve", ".loss-path", "circle", ".current-label"].map((sel) => plot.querySelector(sel));
   let windowKey = "";
-  function drawAxes(x0, x1, top, sx, sy, sp, name) {
+  function drawAxes(x0, x1, top, step, sx, sy, sp, name) {
     axes.replaceChildren();
-    for (const v of [0, top / 2, top]) {
+    for (let i = 0; i * step <= top * (1 + 1e-9); i++) {
+      const v = i * step;
       axes.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(v), y2: sy(v), class: "grid" }));
-      axes.append(svg("text", { x: PAD.left - 6, y: sy(v) + 4, class: "tick left" }, v.toFixed(1)));
+      axes.append(svg("text", { x: PAD.left - 6, y: sy(v) + 4, class: "tick left" }, formatShort(v)));
     }
     for (const p of [0, 0.5, 1]) axes.append(svg("text", { x: W - PAD.right + 6, y: sp(p) + 4, class: "tick right" }, p.toFixed(1)));
-    const step = Math.max(1, Math.round((x1 - x0) / 8));
-    for (let x = Math.ceil(x0 / step) * step; x <= x1; x += step) {
+    const xStep = Math.max(1, Math.round((x1 - x0) / 8));
+    for (let x = Math.ceil(x0 / xStep) * xStep; x <= x1; x += xStep) {
       axes.append(svg("text", { x: sx(x), y: H - PAD.bottom + 16, class: "tick bottom" }, String(x)));
     }
     axes.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 4, class: "axis-label" }, `z of ${name}`));
@@ -156,19 +165,20 @@ function render({ model, el }) {
     const x0 = centre - half, x1 = centre + half;
     const xs = Array.from({ length: 161 }, (_, i) => x0 + (x1 - x0) * i / 160);
     const losses = lossAlong(s.logits, y, s.temperature, xs);
-    const top = Math.max(4, 4 * Math.ceil(Math.min(Math.max(...losses), Math.max(8, s.loss * 1.1)) / 4));
+    const step = niceStep(Math.max(...losses), TICKS);
+    const top = step * Math.ceil(Math.max(...losses) / step);
     const sx = (x) => PAD.left + (x - x0) / (x1 - x0) * (W - PAD.left - PAD.right);
-    const sy = (v) => PAD.top + (1 - Math.min(v, top) / top) * (H - PAD.top - PAD.bottom);
+    const sy = (v) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
     const sp = (p) => PAD.top + (1 - p) * (H - PAD.top - PAD.bottom);
     const key = `${x0} ${x1} ${top} ${name}`;
     if (key !== windowKey) {
-      drawAxes(x0, x1, top, sx, sy, sp, name);
+      drawAxes(x0, x1, top, step, sx, sy, sp, name);
       windowKey = key;
     }
     caption.innerHTML = `Loss as z<sub>${escapeHtml(name)}</sub> varies, the other logits held`;
     plot.setAttribute(
       "aria-label",
-      `Cross-entropy against the logit of ${name}; now z = ${formatLogit(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`
+      `Cross-entropy against the logit of ${name}; now z = ${formatShort(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`
     );
     pCurve.setAttribute("d", path(xs, losses.map((l) => Math.exp(-l)), sx, sp));
     lossPath.setAttribute("d", path(xs, losses, sx, sy));

@@ -3,12 +3,13 @@
 
 import { liveValues } from "./lib/channel.js";
 import { className } from "./lib/classes.js";
-import { formatLogit, formatNumber } from "./lib/format.js";
+import { formatShort, formatNumber } from "./lib/format.js";
 import { escapeHtml } from "./lib/html.js";
-import { svg } from "./lib/plot.js";
+import { niceStep, svg } from "./lib/plot.js";
 import { lossAlong, softmaxSteps } from "./lib/softmax.js";
 
 const W = 480, H = 220, PAD = { left: 46, right: 46, top: 12, bottom: 36 };
+const TICKS = 5; // about as many steps on the loss axis
 
 function path(xs, ys, sx, sy) {
   return xs.map((x, i) => `${i ? "L" : "M"}${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join("");
@@ -29,15 +30,16 @@ export function render({ model, el }) {
     .map((sel) => plot.querySelector(sel));
   let windowKey = "";
 
-  function drawAxes(x0, x1, top, sx, sy, sp, name) {
+  function drawAxes(x0, x1, top, step, sx, sy, sp, name) {
     axes.replaceChildren();
-    for (const v of [0, top / 2, top]) {
+    for (let i = 0; i * step <= top * (1 + 1e-9); i++) {
+      const v = i * step;
       axes.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(v), y2: sy(v), class: "grid" }));
-      axes.append(svg("text", { x: PAD.left - 6, y: sy(v) + 4, class: "tick left" }, v.toFixed(1)));
+      axes.append(svg("text", { x: PAD.left - 6, y: sy(v) + 4, class: "tick left" }, formatShort(v)));
     }
     for (const p of [0, 0.5, 1]) axes.append(svg("text", { x: W - PAD.right + 6, y: sp(p) + 4, class: "tick right" }, p.toFixed(1)));
-    const step = Math.max(1, Math.round((x1 - x0) / 8));
-    for (let x = Math.ceil(x0 / step) * step; x <= x1; x += step) {
+    const xStep = Math.max(1, Math.round((x1 - x0) / 8));
+    for (let x = Math.ceil(x0 / xStep) * xStep; x <= x1; x += xStep) {
       axes.append(svg("text", { x: sx(x), y: H - PAD.bottom + 16, class: "tick bottom" }, String(x)));
     }
     axes.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 4, class: "axis-label" }, `z of ${name}`));
@@ -58,18 +60,21 @@ export function render({ model, el }) {
     const x0 = centre - half, x1 = centre + half;
     const xs = Array.from({ length: 161 }, (_, i) => x0 + ((x1 - x0) * i) / 160);
     const losses = lossAlong(s.logits, y, s.temperature, xs);
-    const top = Math.max(4, 4 * Math.ceil(Math.min(Math.max(...losses), Math.max(8, s.loss * 1.1)) / 4));
+    // The loss axis follows the data: it reaches the highest loss in the window (at its left end, as L falls
+    // while z_y grows), so no part of the curve is cut and nothing looks flat that is not.
+    const step = niceStep(Math.max(...losses), TICKS);
+    const top = step * Math.ceil(Math.max(...losses) / step);
     const sx = (x) => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
-    const sy = (v) => PAD.top + (1 - Math.min(v, top) / top) * (H - PAD.top - PAD.bottom);
+    const sy = (v) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
     const sp = (p) => PAD.top + (1 - p) * (H - PAD.top - PAD.bottom);
     const key = `${x0} ${x1} ${top} ${name}`;
     if (key !== windowKey) {
-      drawAxes(x0, x1, top, sx, sy, sp, name);
+      drawAxes(x0, x1, top, step, sx, sy, sp, name);
       windowKey = key;
     }
     caption.innerHTML = `Loss as z<sub>${escapeHtml(name)}</sub> varies, the other logits held`;
     plot.setAttribute("aria-label",
-      `Cross-entropy against the logit of ${name}; now z = ${formatLogit(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`);
+      `Cross-entropy against the logit of ${name}; now z = ${formatShort(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`);
     pCurve.setAttribute("d", path(xs, losses.map((l) => Math.exp(-l)), sx, sp));
     lossPath.setAttribute("d", path(xs, losses, sx, sy));
     // Concealed, the curves go too: read at the current z, they would give the hidden loss and p away.

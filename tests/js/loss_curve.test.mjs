@@ -36,3 +36,21 @@ test("concealed, the curves and the point are hidden", () => {
   assert.equal(el.querySelector("path.loss-path").style.display, "none");
   assert.match(el.querySelector("svg").getAttribute("aria-label"), /L = hidden/);
 });
+
+/** The y of each point of an SVG path "M x,y L x,y ...". */
+const ys = (d) => [...d.matchAll(/[ML][\d.-]+,([\d.-]+)/g)].map((m) => Number(m[1]));
+
+for (const [logits, temperature] of [[[1, 2, -1], 1], [[0.5, 2, -1], 0.1], [[1000, -1000, 0], 1], [[3, 3], 10]]) {
+  test(`the loss axis follows the data, so no part of the curve is cut flat (z = ${logits}, T = ${temperature})`, () => {
+    const { el } = curve({ logits, temperature });
+    const top = 12, bottom = 220 - 36; // the plot's edges (PAD)
+    const path = ys(el.querySelector("path.loss-path").getAttribute("d"));
+    assert.ok(path.every((y) => y >= top - 0.05 && y <= bottom + 0.05), "every point within the plot");
+    assert.ok(path[0] < path[1], "the curve still rises at its left end");
+    assert.ok(Math.min(...path) < top + (bottom - top) / 3, "and reaches the top third: the axis is not too tall");
+    const ticks = [...el.querySelectorAll(".tick.left")];
+    const grid = [...el.querySelectorAll("line.grid")].map((l) => Number(l.getAttribute("y1")));
+    assert.equal(ticks[0].textContent, "0");
+    assert.ok(Math.abs(Math.min(...grid) - top) < 1e-9, "the top tick at the top of the plot");
+  });
+}
