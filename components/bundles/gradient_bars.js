@@ -117,6 +117,7 @@ function render({ model, el }) {
       r.row.dataset.gradient = String(g);
       r.row.setAttribute("aria-label", `dL/dz for ${name}: ${shown}`);
       r.name.textContent = name;
+      r.name.title = name;
       r.value.textContent = shown;
       r.fill.style.width = `${model.concealed ? 0 : 50 * Math.abs(g) / scale}%`;
       r.fill.style.left = g < 0 ? "" : "50%";

@@ -46,6 +46,21 @@ function className(names, i) {
   return names && names[i] !== void 0 && names[i] !== "" ? String(names[i]) : `class ${i}`;
 }
 
+// components/js/lib/format.js
+var LN10 = Math.log(10);
+function formatNumber(v, digits = 3) {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && a < 10 ** -digits) return v.toPrecision(3);
+  if (a >= 1e9) return v.toPrecision(4);
+  return v.toFixed(digits);
+}
+function formatShort(v) {
+  const x = Number(v);
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? "0" : String(x);
+  return String(Number(Math.abs(x) < 1e-3 ? x.toPrecision(3) : x.toFixed(3)));
+}
+
 // components/js/lib/softmax.js
 function softmaxSteps(logits, target, temperature) {
   const z = logits.map(Number);
@@ -84,10 +99,13 @@ function render({ model, el }) {
   const root = document.createElement("figure");
   root.className = "probability-bars";
   root.innerHTML = `<figcaption>Probabilities p = softmax(z / T)</figcaption>
-    <div class="bars" role="list"></div><p class="challenge" aria-live="polite" hidden></p>`;
+    <div class="bars" role="list"></div>
+    <p class="loss-summary">Loss L = \u2212log p<sub class="truth"></sub> = <output class="loss"></output></p>
+    <p class="challenge" aria-live="polite" hidden></p>`;
   el.append(root);
   const list = root.querySelector(".bars");
   const challenge = root.querySelector(".challenge");
+  const [truth, loss] = [root.querySelector(".loss-summary .truth"), root.querySelector(".loss-summary .loss")];
   let bars = [];
   function build() {
     bars = live.logits.map((_, i) => {
@@ -122,6 +140,7 @@ function render({ model, el }) {
       b.bar.setAttribute("aria-label", `${name}: probability ${shown}${isTarget ? ", true class" : ""}`);
       b.value.textContent = shown;
       b.name.textContent = isTarget ? `${name} (true)` : name;
+      b.name.title = b.name.textContent;
       b.ghost.hidden = !plain || hide;
       if (plain) {
         b.ghost.style.setProperty("--q", plain[i]);
@@ -130,15 +149,18 @@ function render({ model, el }) {
       b.goal.hidden = !goal;
       if (goal) {
         b.goal.style.setProperty("--g", goal[i]);
-        b.goal.title = `goal ${goal[i]}`;
+        b.goal.title = `goal ${formatShort(goal[i])}`;
       }
     });
+    truth.textContent = className(model.class_names, s.target);
+    loss.dataset.value = hide ? "" : s.loss;
+    loss.textContent = hide ? "?" : formatNumber(s.loss);
     challenge.hidden = !goal || hide;
     if (!goal) return;
     const hits = s.probabilities.map((p, i) => Math.abs(p - goal[i]) <= 0.01);
     const solved = hits.every(Boolean);
     challenge.classList.toggle("solved", solved);
-    challenge.textContent = solved ? `\u2713 Solved: every probability is within 0.01 of its goal (${goal.join(" / ")}).` : `Goal ${goal.join(" / ")}: ${hits.filter(Boolean).length} of ${goal.length} within 0.01.`;
+    challenge.textContent = solved ? `\u2713 Solved: every probability is within 0.01 of its goal (${goal.map(formatShort).join(" / ")}).` : `Goal ${goal.map(formatShort).join(" / ")}: ${hits.filter(Boolean).length} of ${goal.length} within 0.01.`;
   }
   model.on(["class_names", "concealed", "goal"], draw);
   draw();

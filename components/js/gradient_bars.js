@@ -47,6 +47,7 @@ export function render({ model, el }) {
       r.row.dataset.gradient = String(g);
       r.row.setAttribute("aria-label", `dL/dz for ${name}: ${shown}`);
       r.name.textContent = name;
+      r.name.title = name;
       r.value.textContent = shown;
       // Bars are scaled to the largest |gradient| so that small gradients near convergence stay readable.
       r.fill.style.width = `${model.concealed ? 0 : (50 * Math.abs(g)) / scale}%`;

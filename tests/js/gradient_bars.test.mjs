@@ -23,3 +23,11 @@ test("concealed, the gradient is hidden", () => {
   const rows = [...el.querySelectorAll(".grad-row")];
   assert.ok(rows.every((r) => r.querySelector(".value").textContent === "?" && r.querySelector(".fill").style.width === "0%"));
 });
+
+test("each name is whole in its title, where the row cuts it", () => {
+  const model = fakeModel({ logits: [1, 2], target: 0, temperature: 1, class_names: ["a_class_name_of_24_chars", "b"],
+    concealed: false });
+  const el = container();
+  render({ model, el });
+  assert.equal(el.querySelector(".grad-row .name").title, "a_class_name_of_24_chars");
+});

@@ -53,3 +53,31 @@ test("a challenge is solved when every probability is within 0.01 of its goal", 
   model.set("goal", [0.9, 0.1]);
   assert.match(el.querySelector(".challenge").textContent, /0 of 2 within 0.01/);
 });
+
+test("a name too long for its bar ends in an ellipsis and is whole in its title", () => {
+  const name = "a_class_name_of_24_chars";
+  const shown = bars(explorer({ class_names: [name, "<i>b</i>", "c"] }))();
+  assert.equal(shown[0].querySelector(".name").title, name);
+  assert.equal(shown[1].querySelector(".name").title, "<i>b</i> (true)");
+  assert.equal(shown[1].querySelector(".name i"), null);
+});
+
+test("under the bars, the loss of the true class; concealed, a '?'", () => {
+  const model = explorer();
+  const el = container();
+  render({ model, el });
+  const loss = el.querySelector(".loss-summary output.loss");
+  assert.equal(Number(loss.dataset.value), softmaxSteps(model.logits, 1, 1).loss);
+  assert.equal(loss.textContent, softmaxSteps(model.logits, 1, 1).loss.toFixed(3));
+  assert.equal(el.querySelector(".loss-summary .truth").textContent, "b");
+  model.set("concealed", true);
+  assert.equal(loss.textContent, "?");
+  assert.equal(loss.dataset.value, "");
+});
+
+test("a challenge's goals are written without floating-point noise", () => {
+  const model = explorer({ logits: [0, 0, 0], goal: [0.1 + 0.2, 0.2, 0.5] });
+  const el = container();
+  render({ model, el });
+  assert.match(el.querySelector(".challenge").textContent, /^Goal 0\.3 \/ 0\.2 \/ 0\.5: /);
+});
