@@ -9,7 +9,8 @@ function isShortcut(event) {
 
 // components/js/lecture_toggle.js
 var PAGE_CSS = `
-html.se-present { --se-scale: 1.45; --se-bar-scale: 1.3; --bokeh-font-size: 21px; font-size: 150%; }
+html.se-present { --se-scale: 1.45; --se-bar-scale: 1.3; --bokeh-font-size: 21px; font-size: 150%; --se-big: 54px;
+  --se-label: 28px; --se-note-display: none; --se-muted-share: 90%; --se-grid-share: 40%; --se-track-share: 14%; }
 `;
 function render({ model, el }) {
   if (!document.getElementById("se-page-css")) {

@@ -1,7 +1,11 @@
-"""Issue 3, item 10: lecture mode, sections hidden through the URL, the colour-blind-safe palette, the themes."""
+"""Issue 3, item 10: lecture mode, sections hidden through the URL, the colour-blind-safe palette, the themes; issue
+13, item 8: lecture mode readable from the back row at 1920 x 1080."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from playwright.sync_api import expect
 
 from tests.ui.explorer_page import (
@@ -141,3 +145,66 @@ def test_theme_switch_reloads_in_the_dark_theme_with_the_same_state(page, server
     dark = page.evaluate(background)
     luminance = sum(int(c) for c in dark[dark.index("(") + 1 : -1].split(",")[:3]) / 3
     assert dark != light and luminance < 80
+
+
+# --- issue 13, item 8: readable from the back row, at 1920 x 1080 ---------------------------------------------------
+
+SCREEN = {"width": 1920, "height": 1080}
+TEN = "?logits=1,2,-1,0,0.5,3,-2,1,2,0&target=1"
+
+
+def font_px(locator) -> list[float]:
+    return locator.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+
+
+def alpha(color: str) -> float:
+    """The opacity of a computed CSS colour: rgb(...) is opaque, color(srgb r g b / a) and rgba(...) say."""
+    found = re.search(r"/\s*([\d.]+)\)$", color) or re.search(r"rgba\([^)]*,\s*([\d.]+)\)$", color)
+    return float(found[1]) if found else 1.0
+
+
+@pytest.mark.parametrize("theme", ["default", "dark"])
+def test_lecture_mode_shows_the_probabilities_and_the_loss_at_48_px_or_more(page, server, theme):
+    page.set_viewport_size(SCREEN)
+    open_explorer(page, server, f"?logits=1,2,-1&target=1&theme={theme}")
+    tab = explorer(page)
+    numbers = (tab.locator(".probability-bars .bar .value"), tab.locator(".probability-bars output.loss"))
+    assert all(px < 48 for n in numbers for px in font_px(n))  # ordinary type when not lecturing
+    page.get_by_role("switch", name="Lecture mode").check()
+    poll(page, lambda: font_px(numbers[1]), lambda px: px[0] >= 48, what="a large loss")
+    probabilities, loss = (font_px(n) for n in numbers)
+    assert len(probabilities) == 3 and min(probabilities) >= 48 and loss[0] >= 48
+    expect(numbers[1]).to_have_text("0.349")
+
+
+@pytest.mark.parametrize("query", ["?logits=1,2,-1&target=1", TEN])
+def test_lecture_mode_keeps_the_bars_and_the_loss_on_one_screen(page, server, query):
+    page.set_viewport_size(SCREEN)
+    open_explorer(page, server, query + "&present=1")
+    tab = explorer(page)
+    main = {
+        "bars": tab.locator(".probability-bars .bars"),
+        "loss": tab.locator(".probability-bars .loss-summary"),
+        "sliders": tab.get_by_role("group", name="Logits, one slider per class"),
+    }
+    assert page.evaluate("window.scrollY") == 0
+    for what, locator in main.items():
+        box = locator.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= SCREEN["height"], (what, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= SCREEN["width"], (what, box)
+
+
+def test_lecture_mode_hides_the_secondary_notes_and_raises_the_contrast(page, server):
+    page.set_viewport_size(SCREEN)
+    open_explorer(page, server, "?logits=1,2,-1&target=1")
+    tab = explorer(page)
+    notes = [tab.locator(".readout .overflow-note"), tab.locator(".temperature .hint")]
+    muted = tab.locator(".readout thead th").first
+    for note in notes:
+        expect(note).to_be_visible()
+    normal = alpha(muted.evaluate("e => getComputedStyle(e).color"))
+    page.get_by_role("switch", name="Lecture mode").check()
+    for note in notes:
+        expect(note).to_be_hidden()
+    lecture = alpha(muted.evaluate("e => getComputedStyle(e).color"))
+    assert normal < 0.7 and lecture >= 0.85
