@@ -91,6 +91,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.frames = 0  # drawn since the session started: the loop's heartbeat, for tests and benchmarks
         self._train_ms = self._draw_ms = 0.0
         self._loop = None
+        self._period = 1 / self.frames_per_second  # between ticks of the loop, s
         self._doc = pn.state.curdoc
         self._tick_end = self._frame_at = self._answered_at = 0.0
         self._runaway = Runaway()
@@ -116,7 +117,15 @@ class TrainingPlayground(pn.viewable.Viewer):
             self._answered_at = time.monotonic()
             ROOM.join(self)
             metrics.TRAINING_PLAYING.set(ROOM.playing)
-            self._loop = every(round(1000 / self.frames_per_second), self._tick)
+            self._start_ticks(ROOM.frames_per_second(self.frames_per_second))
+
+    def _start_ticks(self, fps: float) -> None:
+        """Tick ``fps`` times a second (the room's rate for this session, not the one asked for: a tick that
+        only finds it is not yet due costs the server as much as a small frame's messages)."""
+        if self._loop is not None:
+            self._loop()
+        self._period = 1 / fps
+        self._loop = every(round(1000 * self._period), self._tick)
 
     def _stop_loop(self) -> None:
         if self._loop is not None:
@@ -158,11 +167,13 @@ class TrainingPlayground(pn.viewable.Viewer):
         if not self._page_open():
             self.playing = False
             return
-        if now - self._tick_end < 1 / (3 * self.frames_per_second):
+        fps = ROOM.frames_per_second(self.frames_per_second)
+        if abs(fps * self._period - 1) > 0.25:  # the room's rate for this session has changed: tick at it
+            self._start_ticks(fps)
+        if now - self._tick_end < self._period / 3:
             self._tick_end = 0.0
             return
-        # When the room lowers this session's frame rate, ticks come as often as before and some are skipped.
-        if now - self._frame_at < 0.95 / ROOM.frames_per_second(self.frames_per_second):
+        if now - self._frame_at < 0.95 / fps:
             return
         self._frame_at = now
         self.frame()

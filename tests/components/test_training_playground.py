@@ -240,3 +240,26 @@ def test_the_forward_pass_speaks_of_houses_on_ames_and_points_elsewhere(playgrou
     assert playground.forward.noun == "point" and "One point, forward pass" in playground.heading.object
     playground.config.dataset = "ames"
     assert playground.forward.noun == "house" and "One house, forward pass" in playground.heading.object
+
+
+def test_the_loop_ticks_at_the_rate_the_room_gives_not_the_one_asked_for(playground):
+    # 40 sessions training: the room lowers each one's frame rate, and the loop ticks that often instead of
+    # ticking 30 times a second to skip most ticks (each costs the server about a small frame's messages).
+    others = [type("Session", (), {})() for _ in range(39)]  # held weakly by the room: kept alive here
+    playground.frames_per_second = 30
+    playground.playing = True
+    assert playground._period == pytest.approx(1 / 30)
+    try:
+        for other in others:
+            ROOM.join(other)
+        playground._tick()
+        assert ROOM.frames_per_second(30) < 10
+        assert playground._period == pytest.approx(1 / ROOM.frames_per_second(30))
+        for other in others:
+            ROOM.leave(other)
+        playground._tick()
+        assert playground._period == pytest.approx(1 / 30)
+    finally:
+        for other in others:
+            ROOM.leave(other)
+        playground.playing = False
