@@ -35,7 +35,7 @@ def summarise(args, model, trainers, students, browser, w, server_errors, log_pa
 
     epochs = [epochs_in_window(s) for s in training]
     m0, m1 = w["m0"], w["m1"]
-    process_cpu = m1["process_cpu_seconds_total"] - m0["process_cpu_seconds_total"]
+    process_cpu = m1.get("process_cpu_seconds_total", 0.0) - m0.get("process_cpu_seconds_total", 0.0)
     train_cpu = m1.get("softmax_training_cpu_seconds_total", 0.0) - m0.get(
         "softmax_training_cpu_seconds_total", 0.0
     )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tornado.httpclient import AsyncHTTPClient
 
+from components.layouts import NUMBERS, unpack
 from tests.ui.sessions import (
     DOCUMENT_READY,
     Message,
@@ -51,24 +52,42 @@ def frame_number(data) -> int | None:
     return None
 
 
+def messages_to(message: Message, ids: list[str]) -> list:
+    """The data of the ESM messages (msg:custom in the browser) in a PATCH-DOC to the models ``ids``."""
+    if message.kind != "PATCH-DOC" or not ids or not any(i in message.content for i in ids):
+        return []
+    found = []
+    for event in message.json().get("events", []):
+        if event.get("kind") == "MessageSent":
+            values = decoded(event.get("msg_data", {}).get("values", {}), message.buffers)
+            if isinstance(values, dict) and (values.get("model") or {}).get("id") in ids:
+                found.append(values.get("data"))
+    return found
+
+
+def latest_epoch(message: Message, curves: list[str]) -> int | None:
+    """The latest epoch a PATCH-DOC shows: in the curves' numbers (layouts.NUMBERS; the last row's epoch), or, from
+    a checkout before them, in the epoch line's HTML."""
+    epochs = re.findall(r"data-epoch=\\?['\"](\d+)", message.content)
+    for data in messages_to(message, curves):
+        if isinstance(data, bytes | bytearray) and unpack(NUMBERS, data)["rows"]:
+            epochs.append(int(unpack(NUMBERS, data)["history"][-5]))
+    return int(epochs[-1]) if epochs else None
+
+
 def map_frames(message: Message, ids: list[str]) -> list[int | None]:
     """The map frames in a PATCH-DOC, each one's number (None if it has none): a change of the map's `frame`, or
     an ESM message to it (msg:custom in the browser; since the map sends the model, its weights)."""
     if message.kind != "PATCH-DOC" or not ids or not any(i in message.content for i in ids):
         return []
-    numbers = []
-    for event in message.json().get("events", []):
-        if (
-            event.get("kind") == "ModelChanged"
-            and event.get("attr") == "frame"
-            and event.get("model", {}).get("id") in ids
-        ):
-            numbers.append(frame_number(decoded(event.get("new"), message.buffers)))
-        elif event.get("kind") == "MessageSent":
-            values = decoded(event.get("msg_data", {}).get("values", {}), message.buffers)
-            if isinstance(values, dict) and (values.get("model") or {}).get("id") in ids:
-                numbers.append(frame_number(values.get("data")))
-    return numbers
+    changes = [
+        frame_number(decoded(event.get("new"), message.buffers))
+        for event in message.json().get("events", [])
+        if event.get("kind") == "ModelChanged"
+        and event.get("attr") == "frame"
+        and event.get("model", {}).get("id") in ids
+    ]
+    return changes + [frame_number(data) for data in messages_to(message, ids)]
 
 
 @dataclass
@@ -126,6 +145,7 @@ class Student:
     def _learn(self, doc, buffers) -> None:
         """The ids this student needs: Play, the map (its ESM model and data model), the sliders, the presets."""
         self.toggle = self.map_esm = self.map_data = self.sliders = None
+        self._curves_ids = []
         self.presets, self.k = [], 3
         for m in models_in(doc):
             name, attributes = str(m.get("name")), m.get("attributes", {})
@@ -137,6 +157,10 @@ class Student:
                     self.map_esm, self.map_data = m["id"], data.get("id")
                     number = frame_number(decoded(data.get("attributes", {}).get("frame"), buffers))
                     self.last_frame = number or 0
+                elif attributes.get("class_name") == "TrainingCurves" or "TrainingCurves" in str(
+                    data.get("name")
+                ):
+                    self._curves_ids = [m["id"], data.get("id")]
                 elif attributes.get("class_name") == "LogitSliders":
                     self.sliders = data.get("id")
                     self.k = len(data.get("attributes", {}).get("logits") or [0, 0, 0])
@@ -178,9 +202,9 @@ class Student:
         if self._preset_at is not None and re.search(r'"attr":\s*"logits"', content):
             self.preset_rtt.append(now - self._preset_at)
             self._preset_at = None
-        epochs = re.findall(r"data-epoch=\\?['\"](\d+)", content)
-        if epochs:
-            self.epochs.append((now, int(epochs[-1])))
+        epoch = latest_epoch(message, self._curves_ids)
+        if epoch is not None:
+            self.epochs.append((now, epoch))
         for number in map_frames(message, self._map_ids):
             self.last_frame = number if number is not None else self.last_frame + 1
             self.frames.append(now)

@@ -47,104 +47,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
-import re
 import shlex
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
 import psutil
-from prometheus_client.parser import text_string_to_metric_families
 from tornado.httpclient import AsyncHTTPClient
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.class_browser import BrowserResult, chromium_student, kill_chromium  # noqa: E402
 from bench.class_report import summarise, table  # noqa: E402
+from bench.class_server import BARE_APP, Server, scrape  # noqa: E402
 from bench.class_student import Student  # noqa: E402
-from tests.ui.conftest import find_chromium, free_port  # noqa: E402
+from tests.ui.conftest import find_chromium  # noqa: E402
 
 MODELS = ("logreg", "mlp")
-
-
-# --- the server ------------------------------------------------------------------------------------------------
-class Server:
-    """A fresh server of the checkout ``root`` (its deploy/serve.sh, if it has one), its log kept for tracebacks."""
-
-    def __init__(self, root: Path, extra: list[str], log_path: Path):
-        port = free_port()
-        self.base = f"http://127.0.0.1:{port}"
-        self.log_path = log_path
-        self._out = log_path.open("w")
-        origins = [f"--allow-websocket-origin=127.0.0.1:{port}", f"--allow-websocket-origin=localhost:{port}"]
-        flags = ["--address", "127.0.0.1", "--port", str(port), *origins, *extra]
-        panel = [sys.executable, "-m", "panel"]
-        if (root / "deploy" / "serve.sh").exists():  # as tests/ui/conftest.py's PanelServer; it execs panel
-            command, env = ["sh", "deploy/serve.sh", *flags], {**os.environ, "PANEL": shlex.join(panel)}
-        else:
-            command, env = [*panel, "serve", "app", "--liveness", *flags], None
-        self.process = subprocess.Popen(
-            command, cwd=root, env=env, stdout=self._out, stderr=subprocess.STDOUT
-        )
-        self.ps = psutil.Process(self.process.pid)
-        deadline = time.monotonic() + 90
-        while "Bokeh app running" not in self.output():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"panel serve did not start:\n{self.output()}")
-            time.sleep(0.1)
-
-    def output(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def errors(self) -> list[str]:
-        """Tracebacks in the log, but for a client that closed its websocket while the server wrote to it."""
-        records = re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", self.output())
-        return [
-            r
-            for r in records
-            if "Traceback" in r and "WebSocketClosedError" not in r and "StreamClosedError" not in r
-        ]
-
-    def cpu(self) -> float:
-        times = self.ps.cpu_times()
-        return times.user + times.system
-
-    def runqueue_wait(self) -> float | None:
-        """Seconds the server has spent ready to run but waiting for a CPU (Linux's schedstat): the machine's
-        other load, which this benchmark cannot control, shows here."""
-        try:
-            return int(Path(f"/proc/{self.process.pid}/schedstat").read_text().split()[1]) / 1e9
-        except (OSError, IndexError, ValueError):
-            return None
-
-    def rss(self) -> float:
-        return self.ps.memory_info().rss
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-        self._out.close()
-
-
-async def scrape(base: str) -> dict[str, float]:
-    """/metrics, as {sample name: value} (unlabelled samples; histogram buckets are left out)."""
-    response = await AsyncHTTPClient().fetch(f"{base}/metrics", request_timeout=60)
-    samples = {}
-    for family in text_string_to_metric_families(response.body.decode()):
-        for sample in family.samples:
-            if not sample.labels:
-                samples[sample.name] = sample.value
-    return samples
 
 
 # --- one run -----------------------------------------------------------------------------------------------------
@@ -220,7 +141,8 @@ def run_once(args, model: str) -> dict:
     else:
         log_path = ROOT / "test-artifacts" / f"classroom-{model}-{time.strftime('%H%M%S')}.log"
         log_path.parent.mkdir(exist_ok=True)
-        server = Server(Path(args.root).resolve(), shlex.split(args.server_args), log_path)
+        app = BARE_APP if args.bare else None
+        server = Server(Path(args.root).resolve(), shlex.split(args.server_args), log_path, app)
         base = server.base
     try:
         import urllib.request
@@ -285,13 +207,19 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--join-timeout", type=float, default=90, help="longest wait for every join (s)")
     parser.add_argument("--no-browser", action="store_true", help="without the Chromium student")
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="serve bench/apps/bare/app.py instead: the frames and numbers with no training (the ceiling)",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object on the last line")
     parser.add_argument("--verbose", action="store_true", help="each student's timeline, on stderr")
     args = parser.parse_args(argv)
+    args.no_browser = args.no_browser or args.bare  # the Chromium student needs the app
     if not args.no_browser and find_chromium() is None:
         parser.error("Chromium not found (install it, set CHROMIUM=/path, or pass --no-browser)")
     results = []
-    for model in MODELS if args.model == "both" else (args.model,):
+    for model in ("bare",) if args.bare else MODELS if args.model == "both" else (args.model,):
         result = run_once(args, model)
         results.append(result)
         if args.verbose:
