@@ -4,19 +4,31 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 5006
 
-.PHONY: screenshots serve test test-fast lint bench clean bundle js-lint js-test
+.PHONY: screenshots serve serve-class test test-fast lint deploy-lint bench clean bundle js-lint js-test
 
 serve: $(VENV)/.installed-app
 	PANEL=$(BIN)/panel deploy/serve.sh --port $(PORT)
 
+# A class server on this machine: R replicas (default: one a core) behind nginx (deploy/serve-replicas.sh).
+serve-class: $(VENV)/.installed-app
+	$(if $(R),R=$(R)) PORT=$(or $(NGINX_PORT),8080) PANEL=$(BIN)/panel deploy/serve-replicas.sh
+
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(MAKE) --no-print-directory js-lint js-test
+	$(MAKE) --no-print-directory js-lint js-test deploy-lint
 	$(BIN)/python -m pytest
 
 screenshots: $(VENV)/.installed-test  ## the README's pictures, from the app as it is
 	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/ui/test_screenshots.py
+
+# The deployment files, offline: the Kubernetes manifests against Kubernetes' schemas, the Compose file against the
+# Compose spec, the Dockerfile by hadolint, the shell scripts by sh -n (tests/deploy checks what they say).
+deploy-lint: $(VENV)/.installed-test
+	$(BIN)/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec deploy/compose.yaml
+	$(BIN)/hadolint Dockerfile
+	for script in deploy/*.sh deploy/nginx/*.sh .ci/run; do sh -n $$script || exit 1; done
 
 test-fast: $(VENV)/.installed-test  ## everything but the browser tests
 	$(BIN)/python -m pytest -m "not ui"

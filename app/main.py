@@ -4,7 +4,7 @@ import panel as pn
 import torch
 from panel.io.resources import LOCAL_DIST
 
-from app.page import build_page
+from app.page import DISCONNECTED, build_page
 from components.metrics import session_build
 
 # One thread per server process: a class's sessions share the cores, and small models gain nothing from more.
@@ -19,6 +19,8 @@ if doc is not None and "dist_url" not in doc._template_variables:
         f"{pn.state.rel_path}/{LOCAL_DIST}" if pn.state.rel_path else LOCAL_DIST
     )
 
-pn.extension("filedropper", design="bootstrap", notifications=False)
+# A page whose server went away (a replica stopped, the network dropped) says so and stays on screen, rather than
+# freezing silently; its settings are in the address, so a reload brings the same page back.
+pn.extension("filedropper", design="bootstrap", disconnect_notification=DISCONNECTED)
 with session_build():  # CPU time of building this session's page, for /metrics
     build_page().servable(title="Softmax Explorer")

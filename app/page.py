@@ -17,6 +17,8 @@ from app.url_state import (
     format_query,
     read_query,
 )
+from components import metrics
+from components.admission import PLACES
 from components.notice import notice
 from components.page_controls import CopyButton, LectureToggle, TabKeys, ThemeSwitch
 from components.playground_config import PlaygroundConfig
@@ -25,6 +27,8 @@ from components.training_playground import TrainingPlayground
 
 TITLE = "Softmax Explorer"
 URL_DELAY_MS = 300
+# Shown when the page's connection to its server ends (a replica stopped, the network dropped): not a frozen page.
+DISCONNECTED = "Connection lost: reload the page to continue (your settings are kept in the address)."
 
 
 def url_warning(warnings: list[str]) -> pn.pane.Alert:
@@ -34,6 +38,21 @@ def url_warning(warnings: list[str]) -> pn.pane.Alert:
         "Some settings in the link could not be used; defaults were used instead." if warnings else "",
         warnings,
         css_classes=["url-warning"],
+    )
+
+
+def refused() -> pn.pane.Alert:
+    """The training tab's content when this process has no training place left (components/admission.py)."""
+    n = PLACES.taken
+    who = "1 student is" if n == 1 else f"{n} students are"
+    return notice(
+        "warning",
+        f"Training is full on this server: {who} training here, as many as it serves at a good pace.",
+        [
+            "The Softmax explorer tab works as usual.",
+            "Open this tab again in a few minutes, or reload the page to be sent to a server with room.",
+        ],
+        css_classes=["training-full"],
     )
 
 
@@ -88,8 +107,28 @@ class Page:
 
     def _open_tab(self, *_):
         holder = self.holders[self.tabs.active]
-        if not holder.objects:
-            holder.append(self.explorer if self.tabs.active == 0 else self._make_playground())
+        if self.tabs.active == 0:
+            if not holder.objects:
+                holder.append(self.explorer)
+        elif self.playground is None:  # made once a place is free; asked again each time the tab opens
+            if PLACES.take(self._place):
+                self._give_back_on_close()
+                holder.objects = [self._make_playground()]
+            else:
+                if not holder.objects:
+                    metrics.TRAINING_REFUSED.inc()
+                holder.objects = [refused()]
+
+    @property
+    def _place(self):
+        """What holds this page's training place: its session (or the page itself, outside a server)."""
+        context = pn.state.curdoc.session_context if pn.state.curdoc else None
+        return context.id if context is not None else id(self)
+
+    def _give_back_on_close(self):
+        place, doc = self._place, pn.state.curdoc
+        if doc is not None and doc.session_context is not None:
+            doc.on_session_destroyed(lambda _: PLACES.give_back(place))
 
     def _make_playground(self) -> TrainingPlayground:
         playground = TrainingPlayground(
