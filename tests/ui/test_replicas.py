@@ -76,6 +76,13 @@ class Replicas:
     def log(self, name: str) -> str:
         return (self.run / "logs" / f"{name}.log").read_text()
 
+    def metric(self, name: str, metric: str) -> float:
+        """``metric`` as replica ``name``'s own /metrics gives it (on its loopback port, not through nginx)."""
+        port = re.search(rf"server 127\.0\.0\.1:(\d+);  # {name}\n", (self.run / "site.conf").read_text())[1]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as answer:
+            text = answer.read().decode()
+        return float(re.search(rf"^{metric} (\S+)$", text, re.M)[1])
+
     def sessions(self, name: str, kind: str) -> list[str]:
         """Sessions whose page (``kind`` "page") or websocket ("websocket") replica ``name`` logged."""
         return re.findall(rf"replica {name}: {kind} for session (\S+)", self.log(name))
@@ -203,6 +210,16 @@ def test_new_pages_open_on_the_survivor(first, pages, replicas):
         shows_explorer(page)
     with urllib.request.urlopen(f"http://127.0.0.1:{replicas.port}/liveness", timeout=10) as answer:
         assert answer.status == 200
+
+
+def test_a_closed_page_gives_its_training_place_back(first, pages, replicas):
+    survivor = "r2" if first.replica == "r1" else "r1"
+    assert replicas.metric(survivor, "softmax_training_places_taken") == 1  # the second tab's
+    first.second.close()
+    poll(first.page, lambda: replicas.metric(survivor, "softmax_training_places_taken"), lambda n: n == 0, 30)
+    page = pages.open()
+    assert visit(page, replicas, f"tab=train&{QUERY}") == survivor
+    train(page)
 
 
 def shot(name: str) -> Path:
