@@ -71,6 +71,9 @@ def playground_layout(playground: TrainingPlayground) -> pn.FlexBox:
         ("Tensor shapes", playground.shapes),
         ("PyTorch code", playground.code),
         sizing_mode="stretch_width",
+        # Only the open tab is in the page: a hidden one took its space, pushing the matrix half a screen down,
+        # and the session is lighter until another is opened.
+        dynamic=True,
     )
     views = pn.Column(
         status,

@@ -257,7 +257,10 @@ class TrainingPlayground(pn.viewable.Viewer):
         )  # for the picked point's label, twice a second
         with pn.io.hold():
             self.map.show_data(dataset, trainer.train_indices, trainer.validation_indices, trainer.extent)
-            self.shapes.shapes = [(name, list(shape)) for name, shape in trainer.shapes()]
+            self.shapes.param.update(
+                shapes=[(name, list(shape)) for name, shape in trainer.shapes()],
+                activation=trainer.config.activation,
+            )
             epochs = 1000 if trainer.config.hidden else 100
             is_ames = dataset.source.get("dataset") == "ames"
             self.code.param.update(

@@ -123,7 +123,7 @@ def server(chromium_path):
 @contextmanager
 def checked_page(browser, **context_options):
     """A page in a fresh browser context, closed on exit; an uncaught JavaScript error fails on exit."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, **context_options)
+    context = browser.new_context(**{"viewport": {"width": 1400, "height": 1000}, **context_options})
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -148,9 +148,14 @@ def open_details(page: Page, tab: str) -> None:
     training(page).locator(".bk-tab").get_by_text(tab, exact=True).click()
 
 
-def shapes(page: Page) -> dict[str, tuple[int, ...]]:
-    """The tensor shapes table, name -> shape."""
+def shapes(page: Page, batch: str = "the training set") -> dict[str, tuple[int, ...]]:
+    """The tensor shapes table for a batch ("the training set" or "the warm-up": its button), torch's name ->
+    torch's shape."""
     open_details(page, "Tensor shapes")
+    choice = training(page).get_by_role("button", name=re.compile(re.escape(batch)))
+    size = re.search(r"\(([\d,]+)", choice.inner_text()) or re.search(r"([\d,]+)", choice.inner_text())
+    choice.click()
+    expect(training(page).locator("table.se-shapes caption")).to_contain_text(f"batch of {size.group(1)} ")
     rows = training(page).locator("table.se-shapes tbody tr")
     expect(rows.first).to_be_visible()
     # Read in one go: the table is redrawn whole when the model changes.
