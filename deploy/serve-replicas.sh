@@ -16,6 +16,8 @@
 #   PANEL, NGINX       the commands that run Panel and nginx (default: panel, nginx)
 #
 # The replicas write RUN_DIR/logs/rN.log and RUN_DIR/rN.pid; nginx RUN_DIR/logs/access.log and error.log.
+# A replica that dies stays down (its students' pages say so, and a reload opens on another); systemd's template
+# unit, Compose and Kubernetes restart theirs.
 set -eu
 cd "$(dirname "$0")/.."
 R=${R:-$(nproc 2>/dev/null || echo 2)}
@@ -23,7 +25,7 @@ PORT=${PORT:-8080}
 LISTEN=${LISTEN:-$PORT}
 REPLICA_PORT=${REPLICA_PORT:-5101}
 MAX_TRAINING=${MAX_TRAINING:-10}
-NGINX=${NGINX:-nginx}
+NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}  # Debian's is in sbin, off ordinary users' PATH
 if [ -z "${PUBLIC:-}" ]; then
     PUBLIC=$(hostname -f 2>/dev/null || hostname)
     [ "$PORT" = 80 ] || [ "$PORT" = 443 ] || PUBLIC="$PUBLIC:$PORT"

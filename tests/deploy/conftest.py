@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ DEPLOY = ROOT / "deploy"
 
 def required(tool: str) -> str:
     """The path of ``tool``; skipped where it is missing, but a failure under CI (CI=true), which installs it."""
-    path = shutil.which(tool) or shutil.which(tool, path=str(Path(os.sys.executable).parent))
+    # The venv's tools beside this Python; Debian's nginx in /usr/sbin, off ordinary users' PATH.
+    path = shutil.which(tool) or shutil.which(tool, path=f"{Path(sys.executable).parent}:/usr/sbin")
     if path is None:
         message = f"{tool} not found"
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
