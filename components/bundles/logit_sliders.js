@@ -56,6 +56,7 @@ function isShown(el) {
 
 // components/js/logit_sliders.js
 var instances = 0;
+var SYNC_MS = 150;
 function render({ model, el }) {
   const group = `true-class-${++instances}`;
   const root = document.createElement("div");
@@ -65,11 +66,27 @@ function render({ model, el }) {
   el.append(root);
   let rows = [];
   let selected = model.target;
+  let pending = null;
+  let timer = null;
+  let syncedAt = -Infinity;
+  function sync() {
+    clearTimeout(timer);
+    timer = null;
+    if (!pending) return;
+    const z = pending;
+    pending = null;
+    syncedAt = performance.now();
+    model.logits = z;
+  }
   const setLogit = (i, value) => {
-    const z = model.logits.slice();
+    const z = (pending ?? model.logits).slice();
     z[i] = value;
     rows[i].output.textContent = formatShort(value);
-    model.logits = z;
+    pending = z;
+    publish(model.channel, { logits: z, target: model.target });
+    const wait = SYNC_MS - (performance.now() - syncedAt);
+    if (wait <= 0 && !timer) sync();
+    else timer ??= setTimeout(sync, Math.max(0, wait));
   };
   function build() {
     root.replaceChildren();
@@ -97,6 +114,7 @@ function render({ model, el }) {
       slider.step = "0.1";
       slider.setAttribute("aria-label", `logit for ${name}`);
       slider.addEventListener("input", () => setLogit(i, Number(slider.value)));
+      slider.addEventListener("change", sync);
       slider.addEventListener("focus", () => {
         selected = i;
       });
@@ -141,6 +159,7 @@ function render({ model, el }) {
       const i = Math.min(selected, k - 1);
       const z = model.logits[i] + (event.key === "-" ? -0.5 : 0.5);
       setLogit(i, Math.round(z * 1e3) / 1e3);
+      sync();
       rows[i].slider.value = String(model.logits[i]);
       event.preventDefault();
     } else if (event.key === "t") {
@@ -149,7 +168,10 @@ function render({ model, el }) {
     }
   }
   document.addEventListener("keydown", onKey);
-  model.on("remove", () => document.removeEventListener("keydown", onKey));
+  model.on("remove", () => {
+    document.removeEventListener("keydown", onKey);
+    clearTimeout(timer);
+  });
   model.on(["logits", "target"], () => {
     update();
     publish(model.channel, { logits: model.logits, target: model.target });
@@ -159,5 +181,6 @@ function render({ model, el }) {
   build();
 }
 export {
+  SYNC_MS,
   render
 };

@@ -1,6 +1,7 @@
 // One labelled range input per class and a "true class" radio button. The source of the explorer's live state
-// in the browser: a change sets model.logits / model.target (which Panel syncs to Python), and every change of
-// them, a drag or a push from Python, goes to the explorer's views on its channel (./lib/channel.js).
+// in the browser: every change, a drag's step or a push from Python, goes to the explorer's views on its channel
+// (./lib/channel.js) at once; a change sets model.logits / model.target (which Panel syncs to Python), a drag's
+// at most every SYNC_MS.
 // Keys (anywhere on the page while this is visible): 1-9 and 0 pick a class, + and - nudge it by 0.5,
 // t makes it the true class.
 
@@ -11,6 +12,7 @@ import { escapeHtml } from "./lib/html.js";
 import { isShortcut, isShown } from "./lib/keys.js";
 
 let instances = 0;
+export const SYNC_MS = 150;
 
 export function render({ model, el }) {
   const group = `true-class-${++instances}`;
@@ -22,11 +24,32 @@ export function render({ model, el }) {
   let rows = [];
   let selected = model.target;
 
+  // A drag fires an input event per pointer move (60 a second); the views follow each one on the channel, and
+  // Python (the address, the hand-off, the numbers a test reads) gets the latest at most every SYNC_MS: the
+  // first change at once, then what the drag has reached, and its end the moment the slider is let go.
+  let pending = null;  // logits not yet sent to Python
+  let timer = null;
+  let syncedAt = -Infinity;
+
+  function sync() {
+    clearTimeout(timer);
+    timer = null;
+    if (!pending) return;
+    const z = pending;
+    pending = null;
+    syncedAt = performance.now();
+    model.logits = z;
+  }
+
   const setLogit = (i, value) => {
-    const z = model.logits.slice();
+    const z = (pending ?? model.logits).slice();
     z[i] = value;
     rows[i].output.textContent = formatShort(value);
-    model.logits = z;
+    pending = z;
+    publish(model.channel, { logits: z, target: model.target });
+    const wait = SYNC_MS - (performance.now() - syncedAt);
+    if (wait <= 0 && !timer) sync();
+    else timer ??= setTimeout(sync, Math.max(0, wait));
   };
 
   function build() {
@@ -53,6 +76,7 @@ export function render({ model, el }) {
       slider.step = "0.1";
       slider.setAttribute("aria-label", `logit for ${name}`);
       slider.addEventListener("input", () => setLogit(i, Number(slider.value)));
+      slider.addEventListener("change", sync);  // let go (or a key): the value the drag ended at, now
       slider.addEventListener("focus", () => { selected = i; });
       const output = document.createElement("output");
       output.className = "logit-value";
@@ -95,6 +119,7 @@ export function render({ model, el }) {
       const i = Math.min(selected, k - 1);
       const z = model.logits[i] + (event.key === "-" ? -0.5 : 0.5);
       setLogit(i, Math.round(z * 1000) / 1000);
+      sync();  // a key press is a change of its own, not a step of a drag
       rows[i].slider.value = String(model.logits[i]);
       event.preventDefault();
     } else if (event.key === "t") {
@@ -104,7 +129,7 @@ export function render({ model, el }) {
   }
 
   document.addEventListener("keydown", onKey);
-  model.on("remove", () => document.removeEventListener("keydown", onKey));
+  model.on("remove", () => { document.removeEventListener("keydown", onKey); clearTimeout(timer); });
   model.on(["logits", "target"], () => {
     update();
     publish(model.channel, { logits: model.logits, target: model.target });

@@ -65,3 +65,29 @@ test("a logit is shown without floating-point noise, and each name is whole in i
   assert.equal(rows()[2].querySelector("input.logit").getAttribute("aria-valuetext"), "-0.1");
   assert.equal(rows()[0].querySelector("label").title, "a_class_name_of_24_chars");
 });
+
+test("a drag reaches the views at every step and Python at most every SYNC_MS, its end at once", async () => {
+  const { subscribe } = await import("../../components/js/lib/channel.js");
+  const { SYNC_MS } = await import("../../components/js/logit_sliders.js");
+  const { model, rows } = sliders({ channel: "drag-test" });
+  const seen = [];
+  subscribe("drag-test", (values) => seen.push(values.logits[0]));
+  const synced = [];
+  let logits = model.logits;
+  Object.defineProperty(model, "logits", { get: () => logits, set: (z) => { logits = z; synced.push(z[0]); } });
+  const slider = rows()[0].querySelector("input.logit");
+  const steps = [1.1, 1.2, 1.3, 1.4, 1.5, 1.6];
+  for (const v of steps) {  // six pointer moves within a few ms: one sync at once, the rest wait
+    slider.value = String(v);
+    slider.dispatchEvent(new Event("input"));
+  }
+  assert.deepEqual(seen, steps);
+  assert.deepEqual(synced, [1.1]);
+  await new Promise((resolve) => setTimeout(resolve, SYNC_MS + 30));
+  assert.deepEqual(synced, [1.1, 1.6]);  // the latest, once SYNC_MS has passed
+  slider.value = "2.5";
+  slider.dispatchEvent(new Event("input"));
+  slider.dispatchEvent(new Event("change"));  // let go
+  assert.deepEqual(synced.at(-1), 2.5);
+  assert.deepEqual(model.logits, [2.5, 2, -1]);
+});
