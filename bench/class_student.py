@@ -2,7 +2,8 @@
 
 A trainer opens the training tab, presses Play and acknowledges each map frame the way the map's canvas does once
 it has painted it (so the server's flow control applies); an explorer drags a logit slider about once a second
-and presses a warm-up preset every third time.
+(sending its steps as the sliders do: at most every ``--drag-sync-ms``) and presses a warm-up preset every third
+time.
 """
 
 from __future__ import annotations
@@ -231,10 +232,17 @@ class Student:
                 await self._send(button_click(rng.choice(self.presets)))
                 continue
             i = rng.randrange(self.k)
+            synced = (
+                -h.drag_sync
+            )  # as js/logit_sliders.js: the first step at once, then at most every drag_sync
             for step in range(4):
                 logits[i] = round(max(-10.0, min(10.0, logits[i] + rng.choice((-0.1, 0.1)))), 1)
-                await self._send(
-                    model_changed(self.sliders, "logits", list(logits)), "slider" if step == 3 else ""
-                )
+                if (
+                    step == 3 or time.monotonic() - synced >= h.drag_sync
+                ):  # the last step: let go, sent at once
+                    synced = time.monotonic()
+                    await self._send(
+                        model_changed(self.sliders, "logits", list(logits)), "slider" if step == 3 else ""
+                    )
                 if step < 3:
                     await asyncio.sleep(0.05)

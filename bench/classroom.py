@@ -13,8 +13,10 @@ For each model (`--model both`, the default, runs logistic regression, then the 
    the document and says it is ready (Bokeh's protocol, as a browser does; no rendering). `--trainers` of them
    (default half) load `/app?tab=train&model=M` and press Play as soon as they have joined; they acknowledge
    each map frame as a browser does once it has painted it (the server sends a frame only while fewer than 3
-   are unacknowledged). The others load `/app` and, until the end, drag a logit slider (4 changes 50 ms apart)
-   about once a second and press a warm-up preset every third time.
+   are unacknowledged). The others load `/app` and, until the end, drag a logit slider (4 steps 50 ms apart,
+   of which the server gets what the browser sends: with `--drag-sync-ms 150`, as the sliders do now, the first
+   and the last; with 0, as they did before, all four) about once a second and press a warm-up preset every
+   third time.
    One more student is a real headless Chromium page (`/app?model=M`), started at the same moment: it times the
    explorer's slider key -> readout and challenge-preset click -> bars during the first 40 % of the window, then
    opens the training tab, presses Play and counts the frames its map canvas paints (`data-frame` stamps).
@@ -70,8 +72,9 @@ MODELS = ("logreg", "mlp")
 
 # --- one run -----------------------------------------------------------------------------------------------------
 class Harness:
-    def __init__(self, base: str, join_timeout: float, seconds: float):
+    def __init__(self, base: str, join_timeout: float, seconds: float, drag_sync_ms: float = 150):
         self.base, self.join_timeout, self.seconds = base, join_timeout, seconds
+        self.drag_sync = drag_sync_ms / 1000
         self.t0 = 0.0
         self.window = (0.0, 0.0)
         self.stopping = False
@@ -155,7 +158,7 @@ def run_once(args, model: str) -> dict:
             for i in range(args.students)
         ]
         random.Random(0).shuffle(students)  # trainers and explorers arrive mixed
-        h = Harness(base, args.join_timeout, args.seconds)
+        h = Harness(base, args.join_timeout, args.seconds, args.drag_sync_ms)
         browser = BrowserResult()
         thread = None
         if args.no_browser:
@@ -211,6 +214,13 @@ def main(argv=None) -> int:
         "--bare",
         action="store_true",
         help="serve bench/apps/bare/app.py instead: the frames and numbers with no training (the ceiling)",
+    )
+    parser.add_argument(
+        "--drag-sync-ms",
+        type=float,
+        default=150,
+        help="a drag's changes reach the server at most this often, as js/logit_sliders.js's SYNC_MS "
+        "(default 150); 0 for a checkout whose sliders send every step (before commit 9e26d86)",
     )
     parser.add_argument("--json", action="store_true", help="one JSON object on the last line")
     parser.add_argument("--verbose", action="store_true", help="each student's timeline, on stderr")
