@@ -12,10 +12,22 @@ import html
 import numpy as np
 import panel as pn
 import param
+from panel.custom import JSComponent
 
-from components.assets import html_div, stylesheets
+from components.assets import esm, html_div, stylesheets
 from components.softmax_view import GradientBars, ProbabilityBars, Readout
 from models.inputs import LOGIT_LIMIT
+
+
+class HandOffButton(JSComponent):
+    """A button that brings the page back to its top (where the explorer begins), then counts a click."""
+
+    label = param.String(default="Open these logits in the explorer")
+    description = param.String(default="Explore these logits, softmax and loss in the first tab")
+    clicks = param.Integer(default=0, doc="How often it was pressed (set by the browser).")
+
+    _esm = esm("handoff_button")
+    _stylesheets = stylesheets("handoff_button")
 
 
 class ForwardPass(pn.viewable.Viewer):
@@ -39,12 +51,10 @@ class ForwardPass(pn.viewable.Viewer):
         self._bars = ProbabilityBars(sizing_mode="stretch_width")
         self._readout = Readout(sizing_mode="stretch_width")
         self._gradient = GradientBars(sizing_mode="stretch_width")
-        self._open = pn.widgets.Button(
-            name="Open these logits in the explorer",
-            button_type="primary",
-            description="Explore these logits, softmax and loss in the first tab",
-        )
-        self._open.on_click(lambda _: self.param.trigger("handoff"))
+        # A button of our own, not Panel's: the page must scroll to its top in the browser, before the tab
+        # changes, and a js_on_click would cost the session a walk over every model in the document.
+        self._open = HandOffButton()
+        self._open.param.watch(lambda _: self.param.trigger("handoff"), "clicks")
         self._summary_pane = pn.pane.Bokeh(self._summary, sizing_mode="stretch_width")
         self._empty = pn.pane.HTML(stylesheets=stylesheets("training"))
         self._update()
