@@ -33,7 +33,7 @@ $helpers
 
 
 $data
-train, val = split_indices(len(y), test_size=$test_size, seed=$split_seed)
+$split
 X_train, y_train = torch.tensor(X[train], dtype=torch.float32), torch.tensor(y[train])
 X_val, y_val = torch.tensor(X[val], dtype=torch.float32), torch.tensor(y[val])
 
@@ -75,10 +75,20 @@ for epoch in range(1, $epochs + 1):
         optimizer.step()"""
 
 STANDARDIZE = "X = (X - X.mean(axis=0)) / X.std(axis=0)  # standardise: mean 0 and std 1 over all points\n"
+# With points drawn on the map, which the model sees through the data's own standardisation.
+STANDARDIZE_KEPT = (
+    "mean, std = X.mean(axis=0), X.std(axis=0)\n"
+    "X = (X - mean) / std  # standardise: mean 0 and std 1 over the data's own points\n"
+)
 
 
 def _data_code(source: dict, data_path: str | None) -> tuple[list, str]:
     """The helpers to copy and the lines that make X (N, 2) and y (N,) as the data set's loader did."""
+    if source["dataset"] == "drawn":
+        return (
+            [],
+            "X, y = np.zeros((0, 2)), np.zeros(0, dtype=np.int64)  # a drawing: only the points below\n",
+        )
     if source["dataset"] == "ames":
         code = (
             f"DATA = {data_path or str(data.AMES_CSV)!r}  # Longitude, Latitude, Sale_Price of 2930 houses (De Cock 2011)\n"
@@ -99,6 +109,22 @@ def _data_code(source: dict, data_path: str | None) -> tuple[list, str]:
     toy = data.TOYS[source["dataset"]]
     arguments = ", ".join(f"{name}={value!r}" for name, value in source.items() if name != "dataset")
     return [toy], f"X, y = {toy.__name__}({arguments})\n"
+
+
+def _drawn_code(dataset: data.Dataset) -> str:
+    """The lines that add the points drawn on the map after the data's own, as ``data.with_drawn`` did."""
+    n = dataset.drawn
+    rows = "".join(
+        f"    [{float(x)!r}, {float(y)!r}, {int(k)}],\n"
+        for (x, y), k in zip(dataset.X_raw[-n:], dataset.y[-n:], strict=True)
+    )
+    seen = "(drawn[:, :2] - mean) / std" if dataset.source.get("standardize") else "drawn[:, :2]"
+    names = " and ".join(dataset.feature_names)
+    return (
+        f"drawn = np.array([  # the {n} points drawn on the map: {names}, class\n{rows}])\n"
+        f"X = np.concatenate([X, {seen}])\n"
+        "y = np.concatenate([y, drawn[:, 2].astype(np.int64)])\n"
+    )
 
 
 def _module_code(module: nn.Module) -> str:
@@ -133,18 +159,28 @@ def script(trainer: Trainer, epochs: int = 100, every: int = 10, data_path: str 
             raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
     config, dataset = trainer.config, trainer.dataset
     helpers, data_code = _data_code(dataset.source, data_path)
+    split = f"train, val = split_indices(len(y), test_size={config.test_size}, seed={config.split_seed})"
+    data_name = f"the {dataset.name} data"
+    if dataset.drawn:
+        data_code = data_code.replace(STANDARDIZE, STANDARDIZE_KEPT) + _drawn_code(dataset)
+        split = (
+            f"train, val = split_drawn(len(y), drawn=len(drawn), test_size={config.test_size}, "
+            f"seed={config.split_seed})  # every 5th point drawn is for validation"
+        )
+        helpers = [*helpers, data.split_drawn]
+        drawn = f"{dataset.drawn} points drawn on the map"
+        data_name = drawn if dataset.source["dataset"] == "drawn" else f"{data_name} and {drawn}"
     sizes = "-".join(str(size) for size in (2, *config.hidden, len(dataset.class_names)))
     model = f"A {sizes} {config.activation} MLP" if config.hidden else "Logistic regression"
     loop = Template(MINI_BATCHES if config.batch_size else FULL_BATCH).substitute(
         epochs=epochs, seed=config.seed, batch_size=config.batch_size
     )
     return SCRIPT.substitute(
-        title=f"{model} on the {dataset.name} data: {', '.join(dataset.class_names)} from "
+        title=f"{model} on {data_name}: {', '.join(dataset.class_names)} from "
         f"{' and '.join(dataset.feature_names)}, {config.optimizer} with lr {config.lr}, {epochs} epochs.",
         helpers="\n\n".join(inspect.getsource(helper) for helper in [*helpers, data.split_indices]).rstrip(),
         data=data_code,
-        test_size=config.test_size,
-        split_seed=config.split_seed,
+        split=split,
         seed=config.seed,
         model=_module_code(trainer.model),
         optimizer=_optimizer_code(trainer.optimizer),

@@ -5,6 +5,9 @@ the model sees (standardised for Ames and CSV files, as the course does); ``X_ra
 that plots can label their axes in degrees. :func:`split` divides a data set into training and validation parts
 exactly as scikit-learn's ``train_test_split`` does.
 
+Points drawn on the map (:func:`with_drawn`) come after a data set's own points, or make a data set of their own
+(:func:`drawing`); they sit on a grid of DRAW_GRID steps across the map, so a link carries them exactly.
+
 The toy generators, :func:`price_classes`, :func:`encode_labels` and :func:`split_indices` use only numpy and
 pandas, because :mod:`models.codegen` copies their source into the scripts it writes.
 """
@@ -24,6 +27,9 @@ import pandas as pd
 from models.inputs import CSV_MAX_BYTES, CSV_MAX_COLUMNS, CSV_MAX_ROWS, MAX_CLASSES, MAX_NAME, quote
 
 AMES_CSV = Path(__file__).with_name("data") / "ames.csv"
+MARGIN = 0.1  # the decision map reaches this fraction of the data's range beyond the outermost points
+DRAWING_EXTENT = (-2.0, 2.0, -2.0, 2.0)  # a fresh drawing's map: x1 and x2 from -2 to 2
+DRAW_GRID = 1000  # a drawn point sits on one of DRAW_GRID + 1 places across the map, each way
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,6 +46,7 @@ class Dataset:
     name: str
     source: dict  # the loader's name and arguments: enough to load the same data again (see models.codegen)
     dropped_rows: int = 0  # rows of a CSV file left out because a value was missing
+    drawn: int = 0  # the last ``drawn`` points were drawn on the map (see with_drawn)
 
     def __len__(self) -> int:
         """The number of points."""
@@ -75,15 +82,91 @@ def split_indices(n, test_size=0.2, seed=42):
     return order[n_val:], order[:n_val]
 
 
+def split_drawn(n, drawn, test_size=0.2, seed=42):
+    """Training and validation indices of n points whose last ``drawn`` were drawn on the map: the others as
+    split_indices draws them, the drawn ones by their order, every 5th (the 5th, 10th, ...) for validation, so that
+    a new point never moves another from its part."""
+    train, val = split_indices(n - drawn, test_size, seed)
+    new = np.arange(n - drawn, n)
+    validates = np.arange(drawn) % 5 == 4
+    return np.concatenate([train, new[~validates]]), np.concatenate([val, new[validates]])
+
+
 def split(dataset: Dataset, test_size: float = 0.2, seed: int = 42) -> tuple[Dataset, Dataset]:
-    """The (training, validation) parts of a data set; both keep the whole set's mean and std."""
+    """The (training, validation) parts of a data set (split_drawn's); both keep the whole set's mean and std.
+
+    A drawing's parts may be empty (it has only the points drawn so far); a data set's own points may not leave
+    the training part empty."""
     if not 0 < test_size < 1:
         raise ValueError(f"test_size must be between 0 and 1, got {test_size!r}")
-    train, val = split_indices(len(dataset), test_size, seed)
-    if len(train) == 0:
-        raise ValueError(f"test_size={test_size} leaves no training points out of {len(dataset)}")
+    train, val = split_drawn(len(dataset), dataset.drawn, test_size, seed)
+    own = len(dataset) - dataset.drawn
+    if own and not len(split_indices(own, test_size, seed)[0]):
+        raise ValueError(f"test_size={test_size} leaves no training points out of {own}")
     return tuple(
         replace(dataset, X=dataset.X[i], X_raw=dataset.X_raw[i], y=dataset.y[i]) for i in (train, val)
+    )
+
+
+def extent(dataset: Dataset) -> tuple[float, float, float, float]:
+    """The map's x0, x1, y0, y1: the range of the data's own points and MARGIN of it beyond (the points drawn on the
+    map do not move it); a fresh drawing's DRAWING_EXTENT."""
+    own = dataset.X_raw[: len(dataset) - dataset.drawn]
+    if not len(own):
+        return DRAWING_EXTENT
+    lo, hi = own.min(axis=0), own.max(axis=0)
+    pad = MARGIN * np.where(hi > lo, hi - lo, 1.0)
+    return float(lo[0] - pad[0]), float(hi[0] + pad[0]), float(lo[1] - pad[1]), float(hi[1] + pad[1])
+
+
+# --- points drawn on the map ----------------------------------------------------------------------------------
+
+
+def drawing(classes: int = 3) -> Dataset:
+    """A fresh drawing: no points yet (with_drawn adds them), ``classes`` classes named 0, 1, ..."""
+    if not (isinstance(classes, int) and 2 <= classes <= MAX_CLASSES):
+        raise ValueError(f"classes must be a whole number from 2 to {MAX_CLASSES}, got {classes!r}")
+    return _dataset(
+        np.zeros((0, 2)),
+        np.zeros(0, np.int64),
+        class_names=[str(k) for k in range(classes)],
+        feature_names=("x1", "x2"),
+        name="drawing",
+        source={"dataset": "drawn", "classes": classes},
+        standardize=False,
+    )
+
+
+def to_grid(bounds, x: float, y: float) -> tuple[int, int]:
+    """The place on the drawing grid over ``bounds`` (x0, x1, y0, y1) nearest to (x, y), kept on the map."""
+    x0, x1, y0, y1 = bounds
+    i, j = (
+        round(min(max((v - lo) / (hi - lo), 0.0), 1.0) * DRAW_GRID)
+        for v, lo, hi in ((x, x0, x1), (y, y0, y1))
+    )
+    return int(i), int(j)
+
+
+def with_drawn(base: Dataset, points) -> Dataset:
+    """``base`` and, after its own points, ``points`` drawn on its map: (i, j, class) with i and j from 0 to
+    DRAW_GRID across extent(base). They are seen through base's standardisation (its mean and std stay, so the model
+    sees base's points as before) and leave the map where it was."""
+    points = np.asarray(points, dtype=np.int64).reshape(-1, 3)
+    k = len(base.class_names)
+    if ((points[:, :2] < 0) | (points[:, :2] > DRAW_GRID)).any():
+        raise ValueError(f"a drawn point's place must be from 0 to {DRAW_GRID} each way")
+    if ((points[:, 2] < 0) | (points[:, 2] >= k)).any():
+        raise ValueError(f"a drawn point's class must be from 0 to {k - 1}: this data has {k} classes")
+    x0, x1, y0, y1 = extent(base)
+    X_new = np.column_stack(
+        [x0 + points[:, 0] * (x1 - x0) / DRAW_GRID, y0 + points[:, 1] * (y1 - y0) / DRAW_GRID]
+    )
+    return replace(
+        base,
+        X=np.concatenate([base.X, ((X_new - base.mean) / base.std).astype(np.float32)]),
+        X_raw=np.concatenate([base.X_raw, X_new]),
+        y=np.concatenate([base.y, points[:, 2]]),
+        drawn=base.drawn + len(points),
     )
 
 

@@ -5,7 +5,7 @@ that a :class:`Config` describes and trains it with ``F.cross_entropy``, autogra
 course's loop (``zero_grad``, ``backward``, ``step``), full batch unless a batch size is given. After each
 :meth:`Trainer.step` it evaluates the model on both parts; :meth:`Trainer.grid` gives the class probabilities over
 the plane for the decision map. The same seeds give the same numbers as the script that :mod:`models.codegen`
-writes.
+writes. :meth:`Trainer.set_data` changes the data under a model as it trains (points drawn on the map).
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from models.data import Dataset, split, split_indices
+from models.data import Dataset, extent, split, split_drawn
 from models.networks import build_model
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
 MOMENTUM = 0.9
-MARGIN = 0.1  # the decision map reaches this fraction of the data's range beyond the outermost points
 
 
 @dataclass(frozen=True)
@@ -75,25 +74,47 @@ class Trainer:
 
     def __init__(self, dataset: Dataset, config: Config | None = None):
         """Split ``dataset``, then build the model and optimizer that ``config`` describes."""
-        self.dataset = dataset
         self.config = config or Config()
+        self._use(dataset)
+        self.reset()
+
+    def _use(self, dataset: Dataset) -> None:
+        """Train and evaluate on ``dataset`` from now on: its parts, as tensors, and its map's extent."""
+        self.dataset = dataset
         self.train, self.validation = split(dataset, self.config.test_size, self.config.split_seed)
         # Which of the data set's points are in each part (the map marks them; a picked point says its part).
-        self.train_indices, self.validation_indices = split_indices(
-            len(dataset), self.config.test_size, self.config.split_seed
+        self.train_indices, self.validation_indices = split_drawn(
+            len(dataset), dataset.drawn, self.config.test_size, self.config.split_seed
         )
         self._X, self._y = torch.from_numpy(self.train.X), torch.from_numpy(self.train.y)
         self._X_val, self._y_val = torch.from_numpy(self.validation.X), torch.from_numpy(self.validation.y)
-        lo, hi = dataset.X_raw.min(axis=0), dataset.X_raw.max(axis=0)
-        pad = MARGIN * np.where(hi > lo, hi - lo, 1.0)
-        self.extent = (
-            float(lo[0] - pad[0]),
-            float(hi[0] + pad[0]),
-            float(lo[1] - pad[1]),
-            float(hi[1] + pad[1]),
-        )
+        self.extent = extent(dataset)
         self._grid: tuple[int, torch.Tensor | None] = (0, None)
-        self.reset()
+
+    def set_data(self, dataset: Dataset) -> Metrics:
+        """Go on training the same model, with the same optimizer (its momentum or Adam's moments), on ``dataset``:
+        points were drawn on the map, or taken back. Returns the model's metrics on the new data, which replace any
+        recorded at this epoch.
+
+        The data must have the same classes and be seen through the same standardisation, or the model's inputs
+        and outputs would change meaning under it (ValueError). The epoch under way starts again on the new data.
+        """
+        if dataset.class_names != self.dataset.class_names:
+            raise ValueError(
+                f"the new data's classes ({', '.join(dataset.class_names)}) are not the model's "
+                f"({', '.join(self.dataset.class_names)})"
+            )
+        if not (
+            np.array_equal(dataset.mean, self.dataset.mean) and np.array_equal(dataset.std, self.dataset.std)
+        ):
+            raise ValueError(
+                "the new data are standardised differently from the data the model was trained on"
+            )
+        self._use(dataset)
+        self._pending.clear()
+        metrics = self._evaluate()
+        self.history = [m for m in self.history if m.epoch < self.epoch] + [metrics]
+        return metrics
 
     def reset(self) -> None:
         """Back to the seeded initial weights, a fresh optimizer and a history with only epoch 0."""
@@ -142,7 +163,9 @@ class Trainer:
         """
         if not (isinstance(epochs, int) and epochs >= 1):
             raise ValueError(f"epochs must be a whole number >= 1, got {epochs!r}")
-        if self.diverged_at is not None:
+        if self.diverged_at is not None or not len(
+            self._y
+        ):  # diverged, or a drawing with no training point yet
             return self.history[-1]
         deadline = math.inf if budget is None else time.perf_counter() + budget
         for _ in range(epochs):
@@ -177,7 +200,8 @@ class Trainer:
         if self.history[-1].epoch == self.epoch or self.diverged_at is not None:
             return self.history[-1]
         metrics = self._evaluate()
-        if not math.isfinite(metrics.train_loss + metrics.val_loss):
+        parts = ((metrics.train_loss, self._y), (metrics.val_loss, self._y_val))
+        if not all(math.isfinite(loss) for loss, y in parts if len(y)):  # an empty part's loss is NaN
             return self._diverge()
         self.history.append(metrics)
         return metrics
@@ -201,7 +225,10 @@ class Trainer:
         )
 
     def _loss_and_accuracy(self, X: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
-        """Mean cross-entropy and the fraction classified right, without tracking gradients."""
+        """Mean cross-entropy and the fraction classified right, without tracking gradients (NaN for no points:
+        a drawing's validation part before its 5th point)."""
+        if not len(y):
+            return math.nan, math.nan
         with torch.no_grad():
             logits = self.model(X)
             return F.cross_entropy(logits, y).item(), (logits.argmax(dim=1) == y).float().mean().item()
