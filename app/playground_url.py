@@ -1,5 +1,8 @@
 """The training tab's part of the URL: its configuration (not the weights), with the fall-back-and-warn rule.
 
+Points drawn on the map travel too (``drawn=120,845,0,500,500,1``: x and y on the map's drawing grid, 0 to 1000,
+and the class of each), at most MAX_DRAWN of them, so a link says the data were drawn and brings them back.
+
 ``?tab=train&dataset=moons&model=mlp&hidden=16,16&rate=0.3`` (``rate``, not ``lr``, which is the explorer's step) reads into the PlaygroundConfig and the run settings;
 each value is checked against its parameter (a Selector's choices, an Integer's bounds), so the rules live in
 one place, the components' parameters.
@@ -10,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.url_state import format_value, parse_value
-from components.playground_config import PlaygroundConfig
+from components.playground_config import PlaygroundConfig, class_count
 from components.training_playground import TrainingPlayground
-from models.inputs import parse_hidden
+from models.data import DRAW_GRID
+from models.inputs import MAX_CLASSES, MAX_DRAWN, parse_hidden, parse_number, split_list
 
 # query key -> (which object, parameter name)
 KEYS = {
@@ -30,12 +34,29 @@ KEYS = {
     "batch": ("config", "batch_size"),
     "wd": ("config", "weight_decay"),
     "seed": ("config", "seed"),
+    "drawn": ("config", "drawn"),
     "epf": ("run", "epochs_per_frame"),
     "fps": ("run", "frames_per_second"),
     "grid": ("run", "grid"),
 }
 ALWAYS = ("dataset", "model")  # written even at their defaults, so a link says what it shows
 OWNERS = {"config": PlaygroundConfig, "run": TrainingPlayground}
+
+
+def parse_drawn(text: str) -> list[tuple[int, int, int]]:
+    """Points drawn on the map from text such as ``120,845,0,500,500,1``: x and y from 0 to DRAW_GRID and a
+    class from 0 to MAX_CLASSES - 1 for each, at most MAX_DRAWN points."""
+    numbers = split_list(text, 3 * MAX_DRAWN, "numbers, three a point")
+    if len(numbers) > 3 * MAX_DRAWN:
+        raise ValueError(f"give at most {MAX_DRAWN} points (got {len(numbers) // 3:,})")
+    if len(numbers) % 3:
+        raise ValueError(f"give three numbers a point: x and y from 0 to {DRAW_GRID}, then its class")
+    highest = (DRAW_GRID, DRAW_GRID, MAX_CLASSES - 1)
+    values = [parse_number(v, 0, highest[i % 3], whole=True) for i, v in enumerate(numbers)]
+    return [tuple(values[i : i + 3]) for i in range(0, len(values), 3)]
+
+
+PARSERS = {"hidden": parse_hidden, "drawn": parse_drawn}  # the rest: parse_value, from the parameter
 
 
 def playground_state(query: Mapping[str, str]) -> tuple[dict[str, dict], list[str]]:
@@ -47,11 +68,21 @@ def playground_state(query: Mapping[str, str]) -> tuple[dict[str, dict], list[st
             continue
         try:
             parameter = OWNERS[owner].param[name]
-            text = query[key]
-            state[owner][name] = parse_hidden(text) if name == "hidden" else parse_value(parameter, text)
+            parse = PARSERS.get(key, lambda text, p=parameter: parse_value(p, text))
+            state[owner][name] = parse(query[key])
         except ValueError as error:
             note = " (a CSV file cannot travel in a link: upload it again)" if query[key] == "csv" else ""
             warnings.append(f"{key}: {error}{note}")
+    config = state["config"]
+    if config.get("drawn"):  # checked against the data they were drawn on, once that is known
+        default = PlaygroundConfig.param
+        k = class_count(
+            config.get("dataset", default.dataset.default), config.get("classes", default.classes.default)
+        )
+        most = max(c for _, _, c in config["drawn"])
+        if most >= k:
+            del config["drawn"]
+            warnings.append(f"drawn: a point of class {most}, but this data has {k} classes (0 to {k - 1})")
     return state, warnings
 
 

@@ -15,6 +15,7 @@ import param
 
 from components.softmax_explorer import DEFAULT_CLASSES, DEFAULT_TARGET, SoftmaxExplorer, default_logits
 from models.inputs import (
+    MAX_DRAWN_TEXT,
     MAX_QUERY,
     MAX_VALUE,
     format_number,
@@ -41,6 +42,7 @@ EXPLORER_KEYS = {
 }
 ALWAYS = ("logits", "target", "temperature", "classes")  # written even at their defaults: the example itself
 PAGE_KEYS = ("tab", "present", "theme")
+LONG_VALUES = {"drawn": MAX_DRAWN_TEXT}  # the training tab's drawn points (app/playground_url.py); others MAX_VALUE
 
 
 def parse_query(search: str) -> dict[str, str]:
@@ -57,7 +59,7 @@ def read_query(search: str) -> tuple[dict[str, str], list[str]]:
         ]
     query, warnings = {}, []
     for key, value in parse_query(search).items():
-        if len(key) > MAX_VALUE or len(value) > MAX_VALUE:
+        if len(key) > MAX_VALUE or len(value) > LONG_VALUES.get(key, MAX_VALUE):
             warnings.append(f"{quote(key)}: {quote(value)} is too long ({len(value):,} characters)")
         else:
             query[key] = value

@@ -5,10 +5,14 @@ logistic regression), not a picture: the browser runs the forward pass over the 
 (js/lib/network.js) and colours each cell (js/lib/shades.js), so the map costs the server one pack of the weights
 a frame, is crisp at any size, and hover gives the model's exact probabilities anywhere. Frames travel as ESM
 messages (no parameter change to process); the points go once per data set, on a canvas layer of their own.
+
+In draw mode (a switch on the map, with a class picker, undo and clear) a click adds a point of the chosen class
+instead of picking one: ``drawn`` holds the points drawn, on the drawing grid of models/data.py.
 """
 
 from __future__ import annotations
 
+import math
 from functools import partial
 
 import numpy as np
@@ -19,7 +23,8 @@ from panel.custom import JSComponent
 from components.assets import esm, stylesheets
 from components.layouts import NETWORK, POINTS, pack
 from components.palette import CLASS_COLORS
-from models.data import Dataset
+from models.data import Dataset, to_grid
+from models.inputs import MAX_DRAWN
 from models.networks import ACTIVATIONS
 from models.training import Trainer
 
@@ -74,13 +79,18 @@ class MapCanvas(JSComponent):
     x_label = param.String(default="x1")
     y_label = param.String(default="x2")
     marker = param.List(default=[], doc="[x, y] of the picked point or place, or [].")
+    drawing = param.Boolean(default=False, doc="Draw mode: a click adds a point of class `pen`.")
+    pen = param.Integer(default=0, bounds=(0, None), doc="The class of the points drawn.")
+    drawn = param.Integer(default=0, doc="How many of the points (the last ones) were drawn on the map.")
+    max_drawn = param.Integer(default=MAX_DRAWN, constant=True, doc="The most points that may be drawn.")
 
     _esm = esm("decision_map")
     _stylesheets = stylesheets("decision_map")
 
-    def __init__(self, on_click=None, **params):
+    def __init__(self, on_click=None, on_draw=None, **params):
         super().__init__(**params)
         self._on_click = on_click
+        self._on_draw = on_draw
         self.shown = 0  # the number of the last frame the browser has painted
 
     def show(self, frame: bytes) -> None:
@@ -94,17 +104,27 @@ class MapCanvas(JSComponent):
             return
         if "shown" in msg:  # a message, not a parameter: it arrives every frame and needs no watcher
             self.shown = int(msg["shown"])
-        elif self._on_click:
-            # On the document's next tick, where Bokeh holds its lock (a message handler does not).
+            return
+        # On the document's next tick, where Bokeh holds its lock (a message handler does not).
+        if "draw" in msg and self._on_draw:  # {"draw": [x, y, class]}, {"draw": "undo"} or {"draw": "clear"}
+            pn.state.execute(partial(self._on_draw, msg["draw"]), schedule=True)
+        elif "x" in msg and self._on_click:
             pn.state.execute(partial(self._on_click, float(msg["x"]), float(msg["y"])), schedule=True)
 
 
 class DecisionMap(pn.viewable.Viewer):
-    """The data's points over the model's decision regions; a click picks a point (or a place) to inspect."""
+    """The data's points over the model's decision regions; a click picks a point (or a place) to inspect, or in
+    draw mode adds a point."""
 
     clicked = param.Tuple(default=None, length=2, allow_None=True, doc="The last click, in the map's units.")
     picked = param.Integer(default=None, allow_None=True, doc="Index in the data set of the point picked.")
     dark = param.Boolean(default=False, doc="Draw for a dark background.")
+    drawn = param.List(
+        default=[],
+        item_type=tuple,
+        doc="The points drawn on the map, in order: (i, j, class), i and j on models.data's drawing grid.",
+    )
+    drawing = param.Boolean(default=False, doc="Draw mode: a click adds a point rather than picking one.")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -113,26 +133,54 @@ class DecisionMap(pn.viewable.Viewer):
         # make Pause and clicks wait behind it.
         self._sent = 0
         self._canvas = MapCanvas(
-            background=BACKGROUNDS[self.dark], on_click=self.click, sizing_mode="stretch_width"
+            background=BACKGROUNDS[self.dark],
+            on_click=self.click,
+            on_draw=self._edit,
+            drawing=self.drawing,
+            sizing_mode="stretch_width",
         )
         self._dataset: Dataset | None = None
+        self._canvas.param.watch(lambda e: setattr(self, "drawing", e.new), "drawing")  # the browser's switch
+        self.param.watch(lambda e: setattr(self._canvas, "drawing", e.new), "drawing")
 
     def show_data(self, dataset: Dataset, train_indices, validation_indices, extent) -> None:
         """Draw ``dataset``'s points (training ones as circles, validation ones as triangles) over ``extent``."""
-        self._dataset = dataset
-        part = np.zeros(len(dataset), np.uint8)
-        part[np.asarray(validation_indices, dtype=int)] = 1
         x_label, y_label = _axis_labels(dataset)
         with pn.io.hold():
             self._canvas.param.update(
-                points=pack_points(dataset.X_raw, dataset.y, part),
                 extent=[float(v) for v in extent],
                 class_names=list(dataset.class_names),
                 x_label=x_label,
                 y_label=y_label,
                 marker=[],
+                pen=min(self._canvas.pen, len(dataset.class_names) - 1),
             )
+            self.show_points(dataset, validation_indices)
         self.param.update(picked=None, clicked=None)
+
+    def show_points(self, dataset: Dataset, validation_indices) -> None:
+        """Draw ``dataset``'s points on the same map: the data shown before with other points drawn. The point
+        picked stays picked while it is there."""
+        self._dataset = dataset
+        part = np.zeros(len(dataset), np.uint8)
+        part[np.asarray(validation_indices, dtype=int)] = 1
+        self._canvas.param.update(points=pack_points(dataset.X_raw, dataset.y, part), drawn=dataset.drawn)
+        if self.picked is not None and self.picked >= len(dataset):
+            self._canvas.marker = []
+            self.param.update(picked=None, clicked=None)
+
+    def _edit(self, edit) -> None:
+        """Draw mode's messages: add a point [x, y, class] where the student clicked, or undo the last, or clear."""
+        if edit == "undo":
+            self.drawn = self.drawn[:-1]
+        elif edit == "clear":
+            self.drawn = []
+        elif isinstance(edit, list) and len(edit) == 3 and len(self.drawn) < MAX_DRAWN:
+            x, y, k = edit
+            if all(isinstance(v, int | float) and math.isfinite(v) for v in (x, y)) and k in range(
+                len(self._canvas.class_names)
+            ):
+                self.drawn = [*self.drawn, (*to_grid(self._canvas.extent, x, y), int(k))]
 
     @property
     def ready(self) -> bool:

@@ -11,11 +11,12 @@ import param
 from components.assets import stylesheets
 from components.checkbox import labelled_checkbox
 from components.csv_upload import CsvUpload
-from models.data import TOYS, Dataset, load_ames, load_toy
-from models.inputs import MAX_CLASSES, MAX_LAYERS, parse_hidden
+from models.data import TOYS, Dataset, drawing, load_ames, load_toy, with_drawn
+from models.inputs import MAX_CLASSES, MAX_DRAWN, MAX_LAYERS, parse_hidden
 from models.training import Config
 
 TOY_NAMES = tuple(TOYS)
+WITH_CLASSES = ("blobs", "spiral", "drawn")  # the data sets whose number of classes is a setting
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0)
 BATCH_SIZES = (0, 8, 16, 32, 64, 128, 256)  # 0: the whole training set at once (full batch)
 WEIGHT_DECAYS = (0.0, 0.0001, 0.001, 0.01, 0.1)
@@ -27,13 +28,28 @@ def ames(standardize: bool) -> Dataset:
     return load_ames(standardize=standardize)
 
 
+def class_count(dataset: str, classes: int, csv: Dataset | None = None) -> int:
+    """How many classes the data set called ``dataset`` has, with ``classes`` set (and ``csv`` loaded)."""
+    if dataset == "csv" and csv:
+        return len(csv.class_names)
+    if dataset in WITH_CLASSES:
+        return classes
+    return 2 if dataset in TOY_NAMES else 3
+
+
 class PlaygroundConfig(pn.viewable.Viewer):
     """The data set, the network and the optimizer, with the controls that set them."""
 
-    dataset = param.Selector(default="ames", objects=["ames", *TOY_NAMES], doc="ames, a toy set, or csv.")
+    dataset = param.Selector(
+        default="ames",
+        objects=["ames", *TOY_NAMES, "drawn"],
+        doc="ames, a toy set, drawn (a fresh drawing: only the points drawn on the map), or csv.",
+    )
     points = param.Integer(default=300, bounds=(50, 2000), doc="Toy sets: how many points.")
     noise = param.Number(default=0.1, bounds=(0, 2), step=0.01, doc="Toy sets: how noisy.")
-    classes = param.Integer(default=3, bounds=(2, MAX_CLASSES), doc="Blobs and spiral: how many classes.")
+    classes = param.Integer(
+        default=3, bounds=(2, MAX_CLASSES), doc="Blobs, spiral and a drawing: how many classes."
+    )
     data_seed = param.Integer(default=0, bounds=(0, 10**6), label="Data seed")
     standardize = param.Boolean(default=True, label="Standardise the inputs (mean 0, std 1)")
     model = param.Selector(default="logreg", objects=["logreg", "mlp"])
@@ -45,12 +61,25 @@ class PlaygroundConfig(pn.viewable.Viewer):
     weight_decay = param.Selector(default=0.0, objects=list(WEIGHT_DECAYS), label="Weight decay (L2)")
     seed = param.Integer(default=42, bounds=(0, 10**6), label="Seed (initial weights, batch order)")
     csv = param.ClassSelector(class_=Dataset, default=None, doc="The last CSV loaded, if any.")
+    drawn = param.List(
+        default=[],
+        item_type=tuple,
+        bounds=(0, MAX_DRAWN),
+        doc="Points drawn on the map after the data's own: (i, j, class), i and j on models.data's drawing grid.",
+    )
     message = param.String(default="", doc="Why the last hidden-layer text was not applied.")
 
     def __init__(self, **params):
         super().__init__(**params)
         self.upload = CsvUpload()
         self.upload.param.watch(self._csv_loaded, "dataset")
+        # First (watchers run by precedence, then in order) and silently: the others then see one change, not two.
+        self.param.watch(self._forget_drawn, ["dataset", "classes", "csv"])
+
+    def _forget_drawn(self, _) -> None:
+        """Points drawn belong to the data and the classes they were drawn for: another choice starts afresh."""
+        with param.discard_events(self):
+            self.drawn = []
 
     def _csv_loaded(self, event) -> None:
         if "csv" not in self.param.dataset.objects:
@@ -58,15 +87,26 @@ class PlaygroundConfig(pn.viewable.Viewer):
         self.param.update(csv=event.new, dataset="csv")
 
     def build_dataset(self) -> Dataset:
-        """The data set the parameters describe (ValueError if they do not make one)."""
+        """The data set the parameters describe, with the points drawn (ValueError if they do not make one)."""
+        base = self._base()
+        return with_drawn(base, self.drawn) if self.drawn else base
+
+    def _base(self) -> Dataset:
+        """The data set the points are drawn on."""
         if self.dataset == "ames":
             return ames(self.standardize)
+        if self.dataset == "drawn":
+            return drawing(self.classes)
         if self.dataset == "csv":
             if self.csv is None:
                 raise ValueError("load a CSV file first")
             return self.csv
-        extra = {"classes": self.classes} if self.dataset in ("blobs", "spiral") else {}
+        extra = {"classes": self.classes} if self.dataset in WITH_CLASSES else {}
         return load_toy(self.dataset, n=self.points, noise=self.noise, seed=self.data_seed, **extra)
+
+    def class_count(self) -> int:
+        """How many classes the data set has (without loading it)."""
+        return class_count(self.dataset, self.classes, self.csv)
 
     def build_config(self) -> Config:
         """The models.training.Config for the network and optimizer the parameters describe."""
@@ -112,6 +152,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
             "circles": "Toy: circles",
             "spiral": "Toy: spiral",
             "xor": "Toy: xor",
+            "drawn": "Your drawing (click on the map)",
             "csv": "Your CSV file",
         }
         dataset = w.Select(
@@ -135,8 +176,11 @@ class PlaygroundConfig(pn.viewable.Viewer):
         standardize = labelled_checkbox(self, "standardize")
 
         def show_data_controls(*_):
-            toy.visible = self.dataset in TOY_NAMES
-            toy[2].visible = self.dataset in ("blobs", "spiral")
+            toy.visible = self.dataset in (*TOY_NAMES, "drawn")
+            # A drawing has no points, noise or seed to set: only its classes.
+            for control in toy.objects[:2] + toy.objects[3:]:
+                control.visible = self.dataset != "drawn"
+            toy[2].visible = self.dataset in WITH_CLASSES
             standardize.visible = self.dataset == "ames"
 
         self.param.watch(show_data_controls, "dataset")
@@ -172,16 +216,9 @@ class PlaygroundConfig(pn.viewable.Viewer):
         code = pn.pane.HTML(stylesheets=stylesheets("training"), sizing_mode="stretch_width")
 
         def show_code(*_):
-            k = (
-                len(self.csv.class_names)
-                if self.dataset == "csv" and self.csv
-                else (
-                    self.classes
-                    if self.dataset in ("blobs", "spiral")
-                    else (2 if self.dataset in TOY_NAMES else 3)
-                )
+            code.object = (
+                f"<code class='se-model-code'>model = {self.describe_model(self.class_count())}</code>"
             )
-            code.object = f"<code class='se-model-code'>model = {self.describe_model(k)}</code>"
 
         self.param.watch(show_code, ["model", "hidden", "activation", "dataset", "classes", "csv"])
         show_code()

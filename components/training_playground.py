@@ -41,7 +41,7 @@ FRAMES_PER_SECOND = (5, 10, 20, 30)
 GRID_SIZES = (50, 100, 150, 200)
 DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
 NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
-DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv")
+DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv", "drawn")
 MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
 
 
@@ -97,8 +97,10 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._runaway = Runaway()
         self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
-        self.config.param.watch(self._rebuild, [*DATA_PARAMS, *MODEL_PARAMS])
+        # After the configuration's own rules (it forgets the points drawn when the data change).
+        self.config.param.watch(self._changed, [*DATA_PARAMS, *MODEL_PARAMS], precedence=1)
         self.map.param.watch(self._picked, ["clicked"])
+        self.map.param.watch(lambda e: setattr(self.config, "drawn", e.new), "drawn")
         self.forward.param.watch(self._hand_off, "handoff")
         if pn.state.curdoc and pn.state.curdoc.session_context:
             pn.state.on_session_destroyed(self._session_ended)
@@ -236,6 +238,47 @@ class TrainingPlayground(pn.viewable.Viewer):
             self._show_forward_pass()
 
     # --- changes -----------------------------------------------------------------------------------------------
+    def _changed(self, *events):
+        if {e.name for e in events} == {"drawn"} and self.trainer is not None:
+            self._take_drawn()
+        else:
+            self._rebuild()
+
+    def _take_drawn(self) -> None:
+        """Points were drawn (or taken back): they join training at once. The model keeps its weights and its
+        optimizer and goes on learning, now from them too (as in ConvNetJS), rather than starting again: the
+        student sees the boundary bend to take a new point in. Reset starts again from the seed, with them."""
+        try:
+            dataset = self.config.build_dataset()
+            self.trainer.set_data(dataset)
+        except ValueError as error:
+            self.problem = f"Points not drawn: {error}."
+            self.map.drawn = list(self._drawn)  # back to the points the model trains on
+            return
+        self.problem = ""
+        with pn.io.hold():
+            self._show_data(dataset)
+            self.map.show_points(dataset, self.trainer.validation_indices)
+            self._draw(details=True)
+
+    def _show_data(self, dataset) -> None:
+        """What follows from the data set and the model: the points' parts, the shapes, the code, the heading."""
+        trainer = self.trainer
+        self._dataset = dataset
+        self._validation = set(trainer.validation_indices.tolist())  # for the picked point's label
+        self._drawn = list(self.config.drawn)
+        self.map.drawn = self._drawn
+        self.shapes.param.update(
+            shapes=[(name, list(shape)) for name, shape in trainer.shapes()],
+            activation=trainer.config.activation,
+        )
+        epochs = 1000 if trainer.config.hidden else 100
+        is_ames = dataset.source.get("dataset") == "ames"
+        self.code.param.update(
+            code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
+            data_file=str(AMES_CSV) if is_ames else "",
+        )
+
     def _rebuild(self, *_):
         """A new Trainer for the configuration's data and model: both valid and taken together, or neither."""
         try:
@@ -251,22 +294,13 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.problem = ""
         self.playing = False
         self.status = ""
-        self.trainer, self._dataset = trainer, dataset
-        self._validation = set(
-            trainer.validation_indices.tolist()
-        )  # for the picked point's label, twice a second
+        self.trainer = trainer
         with pn.io.hold():
+            self._show_data(dataset)
             self.map.show_data(dataset, trainer.train_indices, trainer.validation_indices, trainer.extent)
-            self.shapes.param.update(
-                shapes=[(name, list(shape)) for name, shape in trainer.shapes()],
-                activation=trainer.config.activation,
-            )
-            epochs = 1000 if trainer.config.hidden else 100
+            if dataset.source.get("dataset") == "drawn":
+                self.map.drawing = True  # a fresh drawing: clicks draw from the start
             is_ames = dataset.source.get("dataset") == "ames"
-            self.code.param.update(
-                code=script(trainer, epochs=epochs, data_path="ames.csv" if is_ames else None),
-                data_file=str(AMES_CSV) if is_ames else "",
-            )
             self.forward.param.update(logits=[], noun="house" if is_ames else "point")
             self.heading.object = f"<h3 class='se-heading'>One {self.forward.noun}, forward pass</h3>"
             self._draw(details=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.playground_url import KEYS, playground_query, playground_state
-from app.url_state import format_query, parse_query
+from app.url_state import format_query, format_value, parse_query, read_query
 from components.playground_config import PlaygroundConfig
 from components.training_playground import TrainingPlayground
 
@@ -24,6 +24,7 @@ CHANGED = {
     "batch": "32",
     "wd": "0.001",
     "seed": "5",
+    "drawn": "120,845,0,500,500,3",
     "epf": "10",
     "fps": "10",
     "grid": "150",
@@ -58,6 +59,7 @@ def test_a_query_reads_into_the_parameters():
         "batch_size": 32,
         "weight_decay": 0.001,
         "seed": 5,
+        "drawn": [(120, 845, 0), (500, 500, 3)],
     }
     assert state["run"] == {"epochs_per_frame": 10, "frames_per_second": 10, "grid": 150}
 
@@ -105,6 +107,13 @@ def test_a_learning_rate_matches_its_choice_however_it_is_written():
         ("epf", "3", "is not one of 1, 2, 5"),
         ("fps", "60", "is not one of 5, 10, 20, 30"),
         ("grid", "1000", "is not one of 50, 100, 150, 200"),
+        ("drawn", "1,2", "give three numbers a point"),
+        ("drawn", "1,2,0,3", "give three numbers a point"),
+        ("drawn", "1001,2,0", "is outside 0 to 1000"),
+        ("drawn", "1,2,0.5", "not a whole number"),
+        ("drawn", "1,2,10", "is outside 0 to 9"),
+        ("drawn", "1,2,3", "a point of class 3, but this data has 3 classes (0 to 2)"),
+        ("drawn", ",".join(["1,2,0"] * 201), "give at most 200 points (got 201)"),
     ],
 )
 def test_a_bad_value_is_left_out_and_warned_about(key, text, says):
@@ -122,3 +131,29 @@ def test_a_playground_built_from_a_bad_query_uses_the_defaults_for_the_bad_value
     state, _ = playground_state({"rate": "7", "epf": "3", "seed": "5"})
     playground = TrainingPlayground(config=PlaygroundConfig(**state["config"]), **state["run"])
     assert (playground.config.lr, playground.epochs_per_frame, playground.config.seed) == (0.1, 2, 5)
+
+
+def test_drawn_points_are_checked_against_the_classes_of_the_data_they_are_drawn_on():
+    assert playground_state({"dataset": "moons", "drawn": "1,2,1"})[0]["config"]["drawn"] == [(1, 2, 1)]
+    state, warnings = playground_state({"dataset": "moons", "drawn": "1,2,2"})
+    assert "drawn" not in state["config"] and warnings == [
+        "drawn: a point of class 2, but this data has 2 classes (0 to 1)"
+    ]
+    assert playground_state({"dataset": "drawn", "k": "5", "drawn": "1,2,4"})[0]["config"]["drawn"] == [
+        (1, 2, 4)
+    ]
+
+
+def test_200_drawn_points_travel_in_a_link():
+    points = [(1000, 999, 9)] * 200
+    state, warnings = read_query(format_query({"dataset": "blobs", "k": "10", "drawn": format_value(points)}))
+    assert warnings == []
+    assert playground_state(state) == (
+        {"config": {"dataset": "blobs", "classes": 10, "drawn": points}, "run": {}},
+        [],
+    )
+
+
+def test_a_drawing_writes_that_its_data_were_drawn():
+    drawn = playground({"dataset": "drawn", "drawn": "0,0,1,1000,1000,2"})
+    assert playground_query(drawn, full=False) == {"dataset": "drawn", "drawn": "0,0,1,1000,1000,2"}

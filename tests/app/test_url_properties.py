@@ -195,7 +195,10 @@ def same(a, b) -> bool:
 
 
 def setting(parameter) -> st.SearchStrategy:
-    """Any valid value of a training parameter (a choice, a flag, layer widths, a number within bounds)."""
+    """Any valid value of a training parameter (a choice, a flag, layer widths, points drawn, a number within
+    bounds)."""
+    if parameter.name == "drawn":  # classes 0 and 1: every data set has them
+        return st.lists(st.tuples(st.integers(0, 1000), st.integers(0, 1000), st.integers(0, 1)), max_size=30)
     if hasattr(parameter, "objects") and parameter.objects:
         return st.sampled_from(parameter.objects)
     if isinstance(parameter.default, bool):
