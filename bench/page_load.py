@@ -1,4 +1,5 @@
-"""Page load time: navigation to the first bars (explorer) and to the first painted map (training tab).
+"""Page load time: navigation to the first bars (explorer), to the first painted map (training tab), and to a bare
+Panel page's readout (bench/apps/stock_panel.py, served by the same process: what any Panel page costs).
 
     .venv/bin/python bench/page_load.py [--loads 10] [--compare /tmp/old]
 
@@ -6,7 +7,9 @@ One `panel serve app` process per checkout (this one, and with ``--compare`` ano
 older commit, served with the same venv). Each load is a fresh headless Chromium context (empty cache, as a
 student's first visit) opening `/app` (until the first probability bar holds a number) and `/app?tab=train` (until
 the map's canvas has painted its first frame); the checkouts take turns, load by load. Milliseconds from the
-navigation's start (`performance.now()` in the page, polled every animation frame). Prints Markdown.
+navigation's start (`performance.now()` in the page, polled every animation frame), and from the end of the
+page's HTML (the navigation entry's responseEnd: what the scripts, the websocket and the session's document
+take). Prints Markdown: median and worst.
 """
 
 from __future__ import annotations
@@ -29,26 +32,30 @@ from tests.ui.conftest import CHROMIUM_ARGS, find_chromium, free_port  # noqa: E
 
 FIND = "(selector) => {" + DEEP + "  return deep(document, selector);\n}"
 PAGES = {
-    "explorer (/app)": ("", ".probability-bars .bar[data-probability]"),
-    "training tab (/app?tab=train)": ("?tab=train", "canvas.map[data-frame]"),
+    "explorer (/app)": ("/app", ".probability-bars .bar[data-probability]"),
+    "training tab (/app?tab=train)": ("/app?tab=train", "canvas.map[data-frame]"),
+    "bare Panel page (3 sliders and a readout)": ("/stock_panel", "output.loss"),
 }
+BARE = ROOT / "bench" / "apps" / "stock_panel.py"
 
 
 def serve(checkout: Path) -> tuple[subprocess.Popen, str]:
     """`panel serve app` from ``checkout`` (its own code first on the path); returns the process and its URL."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "panel", "serve", "app", "--port", str(port)],
+        [sys.executable, "-m", "panel", "serve", "app", str(BARE), "--port", str(port)],
         cwd=checkout,
         env={**os.environ, "PYTHONPATH": str(checkout)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://localhost:{port}/app"
+    url = f"http://localhost:{port}"
     deadline = time.monotonic() + 120
     while True:
         try:
-            urllib.request.urlopen(url, timeout=120).read()  # the first session imports torch: not timed
+            urllib.request.urlopen(
+                url + "/app", timeout=120
+            ).read()  # the first session imports torch: not timed
             return process, url
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
@@ -56,15 +63,16 @@ def serve(checkout: Path) -> tuple[subprocess.Popen, str]:
             time.sleep(0.5)
 
 
-def load(browser, url: str, selector: str) -> float:
-    """Milliseconds from navigation start until ``selector`` matches, in a fresh context."""
+def load(browser, url: str, selector: str) -> tuple[float, float]:
+    """Milliseconds from navigation start, and from the end of the page's HTML, until ``selector`` matches, in a
+    fresh context."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(url, wait_until="commit")
     page.wait_for_function(f"({FIND})({selector!r})", polling="raf", timeout=60_000)
-    ms = page.evaluate("performance.now()")
+    ms, html = page.evaluate("[performance.now(), performance.getEntriesByType('navigation')[0].responseEnd]")
     context.close()
-    return ms
+    return ms, ms - html
 
 
 def main() -> None:
@@ -90,11 +98,15 @@ def main() -> None:
         for process, _ in servers.values():
             process.terminate()
             process.wait(10)
-    print("| checkout | page | loads | median ms | min ms | max ms |\n|---|---|---|---|---|---|")
+    print(
+        "| checkout | page | loads | from navigation: median / max ms | after the HTML: median / max ms |\n"
+        "|---|---|---|---|---|"
+    )
     for (name, page), values in times.items():
+        total, after = [v[0] for v in values], [v[1] for v in values]
         print(
-            f"| {name} | {page} | {len(values)} | {statistics.median(values):.0f} | {min(values):.0f} | "
-            f"{max(values):.0f} |"
+            f"| {name} | {page} | {len(values)} | {statistics.median(total):,.0f} / {max(total):,.0f} | "
+            f"{statistics.median(after):,.0f} / {max(after):,.0f} |"
         )
 
 
