@@ -76,7 +76,8 @@ export function render({ model, el }) {
         }
         top = Math.ceil(most * 1.05 * 4) / 4;
       }
-      const W = Math.max(160, chart.figure.clientWidth), H = Math.round(HEIGHT * Math.min(s, 1.4));
+      // Larger type in lecture mode, but hardly taller charts: the map and the curves must fit one 1080-pixel screen.
+      const W = Math.max(160, chart.figure.clientWidth), H = Math.round(HEIGHT * Math.min(s, 1.1));
       chart.plot.setAttribute("width", W);
       chart.plot.setAttribute("height", H);
       chart.plot.setAttribute("viewBox", `0 0 ${W} ${H}`);
