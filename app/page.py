@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import panel as pn
-from panel.io.location import Location
+from panel.io.location import Location, _get_location_params
+from panel.util import edit_readonly
 
+from app.carry_over import CARRIED
 from app.playground_url import KEYS as PLAYGROUND_KEYS
 from app.playground_url import playground_query, playground_state
 from app.url_state import (
@@ -67,6 +69,15 @@ class Page:
         self.training, training_warnings = playground_state(self.query)
         self.explorer = SoftmaxExplorer(**state)
         self.playground: TrainingPlayground | None = None  # made when its tab is first opened
+        # A training tab the page before this one left for it (the theme switch), if it is still there.
+        self.carried = CARRIED.take(page["resume"]) if "resume" in page else None
+        if self.carried is not None:
+            training_warnings = []  # its settings come with it (a CSV, say, which no link can name)
+        elif "resume" in page:
+            warnings.append(
+                "The training tab could not be carried over to this page (it was opened already, or more than a "
+                "minute has passed), so it starts afresh."
+            )
         self.lecture = LectureToggle(present=page["present"], margin=(0, 10), align="center")
         # A tab's contents are rendered when it is first opened, then kept: dynamic=False would render both at
         # once (a slower first load), dynamic=True would re-render the explorer from Python's copy of its views,
@@ -91,7 +102,9 @@ class Page:
                 pn.Row(
                     pn.layout.HSpacer(),
                     CopyButton(margin=(0, 10), align="center"),
-                    ThemeSwitch(theme=pn.config.theme, margin=(0, 10), align="center"),
+                    ThemeSwitch(
+                        theme=pn.config.theme, on_switch=self._switch_theme, margin=(0, 10), align="center"
+                    ),
                     self.lecture,
                     TabKeys(width=0, height=0, margin=0),
                     sizing_mode="stretch_width",
@@ -111,7 +124,9 @@ class Page:
             if not holder.objects:
                 holder.append(self.explorer)
         elif self.playground is None:  # made once a place is free; asked again each time the tab opens
-            if PLACES.take(self._place):
+            if self.carried is not None:
+                holder.objects = [self._adopt(*self.carried)]
+            elif PLACES.take(self._place):
                 self._give_back_on_close()
                 holder.objects = [self._make_playground()]
             else:
@@ -136,13 +151,37 @@ class Page:
             dark=pn.config.theme == "dark",
             **self.training["run"],
         )
+        self._watch_playground(playground)
+        return playground
+
+    def _watch_playground(self, playground: TrainingPlayground) -> None:
         playground.param.watch(self._open_in_explorer, "handoff")
         playground.config.param.watch(
             self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "config"]
         )
         playground.param.watch(self._schedule_url, [k for o, k in PLAYGROUND_KEYS.values() if o == "run"])
         self.playground = playground
+
+    def _adopt(self, playground: TrainingPlayground, place, playing: bool) -> TrainingPlayground:
+        """The training tab of the page before this one (the theme switch), going on here, its place with it."""
+        self.carried = None
+        PLACES.give_back(place)
+        PLACES.take(self._place)
+        self._give_back_on_close()
+        playground.adopt(dark=pn.config.theme == "dark", playing=playing)
+        self._watch_playground(playground)
         return playground
+
+    def _switch_theme(self, theme: str) -> str:
+        """The address of this page in ``theme`` (the theme switch): the state, and this page's training tab
+        carried over (its data, model, curves and picked point live only here)."""
+        query = self._query()
+        query["theme"] = theme
+        if self.playground is not None:
+            query["resume"] = CARRIED.put((self.playground, self._place, self.playground.playing))
+        elif self.carried is not None:  # carried here, not opened yet: it goes on to the next page
+            query["resume"] = CARRIED.put(self.carried)
+        return format_query(query) or "?"
 
     def _open_in_explorer(self, event):
         """A house's forward pass goes to the explorer: its logits, true class and class names."""
@@ -160,7 +199,13 @@ class Page:
 
     def _write_url(self):
         self._pending = False
-        current, _ = read_query(self.location.search)  # other keys in the link stay, if short enough to read
+        self.location.search = format_query(self._query())
+
+    def _query(self) -> dict[str, str]:
+        """The address's query for what is on screen now (other keys in the link stay, if short enough)."""
+        current, _ = read_query(
+            self.location.search if self.location else ""
+        )  # other keys in the link stay, if short enough to read
         ours = (*EXPLORER_KEYS, *PLAYGROUND_KEYS, *PAGE_KEYS)
         query = {k: v for k, v in current.items() if k not in ours}
         query["tab"] = TABS[self.tabs.active]
@@ -173,7 +218,7 @@ class Page:
             query["present"] = "1"
         if pn.config.theme == "dark":
             query["theme"] = "dark"
-        self.location.search = format_query(query)
+        return query
 
 
 class BoundedLocation(Location):
@@ -184,6 +229,20 @@ class BoundedLocation(Location):
     @property
     def query_params(self) -> dict:
         return {}
+
+    @classmethod
+    def from_request(cls, request):
+        """Panel's, for an address whose query holds another "?" too (``/app??x=1``, ``/app?a=?``), on which Panel
+        splits the address at each "?" and fails the session: here the query is everything after the first."""
+        uri = getattr(request, "uri", None)
+        if not (isinstance(uri, str) and uri.count("?") > 1):
+            return super().from_request(request)
+        path, _, query = uri.partition("?")
+        location = cls()
+        params = _get_location_params(request.protocol, request.host, f"{path}?{query.replace('?', '%3F')}")
+        with edit_readonly(location):
+            location.param.update(params)
+        return location
 
 
 def _bounded_location() -> Location | None:

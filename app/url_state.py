@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import param
 
+from app.carry_over import TOKEN
 from components.softmax_explorer import DEFAULT_CLASSES, DEFAULT_TARGET, SoftmaxExplorer, default_logits
 from models.inputs import (
     MAX_DRAWN_TEXT,
@@ -41,8 +42,15 @@ EXPLORER_KEYS = {
     "steps": "steps",
 }
 ALWAYS = ("logits", "target", "temperature", "classes")  # written even at their defaults: the example itself
-PAGE_KEYS = ("tab", "present", "theme")
-LONG_VALUES = {"drawn": MAX_DRAWN_TEXT}  # the training tab's drawn points (app/playground_url.py); others MAX_VALUE
+PAGE_KEYS = (
+    "tab",
+    "present",
+    "theme",
+    "resume",
+)  # resume: a token for a carried-over tab, once (not rewritten)
+LONG_VALUES = {
+    "drawn": MAX_DRAWN_TEXT
+}  # the training tab's drawn points (app/playground_url.py); others MAX_VALUE
 
 
 def parse_query(search: str) -> dict[str, str]:
@@ -102,7 +110,8 @@ def format_value(value) -> str:
 
 
 def app_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
-    """The page-wide settings: which tab is open, whether lecture mode is on, and the theme."""
+    """The page-wide settings: which tab is open, whether lecture mode is on, the theme, and the token of a
+    training tab carried over from the page before (``resume``, only if well formed)."""
     state, warnings = {"tab": "explore", "present": False, "theme": "default"}, []
     for key, choices in (("tab", TABS), ("theme", THEMES)):
         if key in query:
@@ -110,6 +119,11 @@ def app_state(query: Mapping[str, str]) -> tuple[dict, list[str]]:
                 state[key] = query[key]
             else:
                 warnings.append(f"{key}: {quote(query[key])} is not one of {', '.join(choices)}")
+    if "resume" in query:
+        if TOKEN.fullmatch(query["resume"]):
+            state["resume"] = query["resume"]
+        else:
+            warnings.append(f"resume: {quote(query['resume'])} is not a carried-over training tab")
     if "present" in query:
         try:
             state["present"] = parse_flag(query["present"])

@@ -143,6 +143,10 @@ class DecisionMap(pn.viewable.Viewer):
         self._canvas.param.watch(lambda e: setattr(self, "drawing", e.new), "drawing")  # the browser's switch
         self.param.watch(lambda e: setattr(self._canvas, "drawing", e.new), "drawing")
 
+    @param.depends("dark", watch=True)
+    def _theme(self) -> None:
+        self._canvas.background = BACKGROUNDS[self.dark]
+
     def show_data(self, dataset: Dataset, train_indices, validation_indices, extent) -> None:
         """Draw ``dataset``'s points (training ones as circles, validation ones as triangles) over ``extent``."""
         x_label, y_label = _axis_labels(dataset)

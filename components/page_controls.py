@@ -29,12 +29,22 @@ class CopyButton(JSComponent):
 
 
 class ThemeSwitch(JSComponent):
-    """A button that reloads the page in the other theme (light or dark), keeping the state in the address."""
+    """A button that reloads the page in the other theme (light or dark). The page decides the address to reload
+    at (``on_switch(theme)`` returns its query string: the state, and what must be carried over); without an
+    answer the browser reloads its own address in the other theme."""
 
     theme = param.Selector(default="default", objects=["default", "dark"], constant=True)
 
     _esm = esm("theme_switch")
     _stylesheets = stylesheets("page_controls")
+
+    def __init__(self, on_switch=None, **params):
+        super().__init__(**params)
+        self._on_switch = on_switch
+
+    def _handle_msg(self, msg) -> None:
+        if self._on_switch and isinstance(msg, dict) and msg.get("switch") in ("default", "dark"):
+            self._send_msg({"go": self._on_switch(msg["switch"])})
 
 
 class TabKeys(JSComponent):

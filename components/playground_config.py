@@ -76,7 +76,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
         # First (watchers run by precedence, then in order) and silently: the others then see one change, not two.
         self.param.watch(self._forget_drawn, ["dataset", "classes", "csv"])
 
-    def _forget_drawn(self, _) -> None:
+    def _forget_drawn(self, *_) -> None:  # one event a parameter changed (a CSV load changes two)
         """Points drawn belong to the data and the classes they were drawn for: another choice starts afresh."""
         with param.discard_events(self):
             self.drawn = []

@@ -337,9 +337,23 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.param.trigger("handoff")
 
     def _session_ended(self, session_context) -> None:
+        if session_context.id != getattr(getattr(self._doc, "session_context", None), "id", None):
+            return  # a page this playground has left (the theme switch carried it to another): not its end
         self._stop_loop()  # stopped here, so that pausing draws nothing for a page that is gone
         self.playing = False
         log.info("training loop stopped: session %s ended", session_context.id)
+
+    def adopt(self, dark: bool, playing: bool = False) -> None:
+        """Go on in the current session, drawn for the ``dark`` theme or not (the page it was made for reloaded
+        in the other theme: app/carry_over.py), training again if ``playing``: data, model, curves and the
+        picked point are the same."""
+        self._stop_loop()
+        self.playing = False
+        self._doc = pn.state.curdoc
+        if self._doc is not None and self._doc.session_context is not None:
+            pn.state.on_session_destroyed(self._session_ended)
+        self.map.dark = dark
+        self.playing = playing
 
     # --- view --------------------------------------------------------------------------------------------------
     def __panel__(self):

@@ -263,3 +263,22 @@ def test_the_loop_ticks_at_the_rate_the_room_gives_not_the_one_asked_for(playgro
         for other in others:
             ROOM.leave(other)
         playground.playing = False
+
+
+def test_an_adopted_playground_keeps_its_training_and_draws_for_the_new_theme(playground):
+    playground.epochs_per_frame = 5
+    playground.frame()
+    trainer, history = playground.trainer, list(playground.trainer.history)
+    playground.adopt(dark=True, playing=False)
+    assert playground.trainer is trainer and playground.trainer.history == history
+    assert playground.map.dark and playground.map._canvas.background == "#212529"
+    playground.adopt(dark=False, playing=False)
+    assert playground.map._canvas.background == "#ffffff"
+
+
+def test_the_end_of_a_session_it_has_left_does_not_stop_it(playground):
+    gone = type("Context", (), {"id": "a page before"})()
+    playground.playing = True
+    playground._session_ended(gone)
+    assert playground.playing
+    playground.playing = False

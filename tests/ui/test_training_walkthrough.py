@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pytest
 from playwright.sync_api import expect
 
 from tests.ui.conftest import checked_page
-from tests.ui.training_page import button, open_details, open_training, pause, play, training, wait_for_epoch
+from tests.ui.explorer_page import poll
+from tests.ui.training_page import (
+    button,
+    chosen,
+    click_map,
+    csv_load_button,
+    curves,
+    map_points,
+    open_details,
+    open_training,
+    pause,
+    play,
+    training,
+    upload_csv,
+    wait_for_epoch,
+)
 
 QUERY = "dataset=blobs&noise=1&epf=5&fps=5&grid=50"
+CSV = "Your CSV file"
 
 
 @pytest.mark.parametrize("width, height", [(1440, 900), (1920, 1080)])
@@ -49,3 +68,40 @@ def test_the_shapes_answer_the_warm_up_for_100_houses_in_both_conventions(browse
         field.fill("32")
         field.press("Enter")
         expect(table.locator("tbody tr").last).to_contain_text("(32, 3)")
+
+
+def test_switching_the_theme_keeps_the_data_the_training_and_the_picked_point(browser, server, tmp_path):
+    # The CSV lives only on the server: a reload without the carried-over tab lost it (and the 30 epochs).
+    rows = ["x,y,label"] + [f"{i % 7},{(i * 3) % 11},{'ab'[i % 2]}" for i in range(60)]
+    path = tmp_path / "mine.csv"
+    path.write_text("\n".join(rows) + "\n")
+    with checked_page(browser) as page:
+        open_training(page, server, "epf=10&fps=5")
+        upload_csv(page, path)
+        csv_load_button(page).click()
+        expect(training(page).locator(".csv-loaded")).to_be_visible()
+        poll(page, lambda: chosen(page, "Data"), lambda shown: shown == CSV, what="the CSV chosen as data")
+        play(page)
+        wait_for_epoch(page, lambda e: e >= 30)
+        epoch = pause(page)
+        points = map_points(page)
+        click_map(page, *points[0][:2])
+        title = training(page).locator("h3.se-title")
+        expect(title).to_contain_text("Point")
+        picked = title.inner_text()
+        before = curves(page)
+        page.get_by_role("button", name="Switch to the dark theme").click()
+        page.wait_for_url(re.compile(r"theme=dark"))
+        expect(training(page).locator(".se-epoch b[data-epoch]")).to_have_attribute("data-epoch", str(epoch))
+        expect(page.get_by_role("button", name="Switch to the light theme")).to_be_visible()
+        assert chosen(page, "Data") == CSV
+        np.testing.assert_array_equal(map_points(page), points)
+        expect(training(page).locator("h3.se-title")).to_have_text(picked)
+        assert curves(page) == before
+        assert page.locator(".url-warning").is_hidden()
+        # The token is used once: the address no longer holds it, and reloading it gives a fresh tab and a note.
+        used = page.evaluate("performance.getEntriesByType('navigation')[0].name")
+        assert "resume=" in used
+        page.wait_for_function("() => !location.search.includes('resume=')")
+        page.goto(used)
+        expect(page.locator(".url-warning")).to_contain_text("could not be carried over")
