@@ -18,6 +18,14 @@ var layouts_default = {
     ["widths", "u2", "depth"],
     ["weights", "f4", "params"]
   ],
+  numbers: [
+    ["replace", "u1"],
+    ["drop", "u1"],
+    ["train_ms", "f4"],
+    ["draw_ms", "f4"],
+    ["rows", "u4"],
+    ["history", "f4", "rows*5"]
+  ],
   activations: ["relu", "tanh", "sigmoid", "none"]
 };
 
@@ -73,6 +81,112 @@ function className(names, i) {
 // components/js/lib/html.js
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// components/js/lib/draw.js
+var groups = 0;
+function drawPanel(model, colorOf) {
+  const el = document.createElement("div");
+  el.className = "draw";
+  el.setAttribute("role", "group");
+  el.setAttribute("aria-label", "Draw points");
+  const name = `pen-${++groups}`;
+  el.innerHTML = `<button type="button" class="draw-toggle" aria-pressed="false">\u270E Draw points</button>
+    <div class="pens" role="radiogroup" aria-label="Class to draw"></div>
+    <div class="edits"><button type="button" class="undo">Undo</button><button type="button" class="clear">Clear</button></div>
+    <p class="draw-note" role="status"></p>`;
+  const toggle = el.querySelector(".draw-toggle");
+  const pens = el.querySelector(".pens");
+  const edits = el.querySelector(".edits");
+  const note = el.querySelector(".draw-note");
+  function classes() {
+    pens.innerHTML = model.class_names.map((label, c) => `<label class="pen"><input type="radio" name="${name}"
+      value="${c}"><span class="swatch" style="--class-color:${colorOf(c)}"></span>${escapeHtml(label)}</label>`).join("");
+    update();
+  }
+  function update() {
+    const drawing = Boolean(model.drawing);
+    toggle.setAttribute("aria-pressed", String(drawing));
+    toggle.textContent = drawing ? "\u270E Drawing: click the map" : "\u270E Draw points";
+    pens.hidden = !drawing;
+    for (const input of pens.querySelectorAll("input")) input.checked = Number(input.value) === model.pen;
+    edits.hidden = !drawing && !model.drawn;
+    el.querySelector(".undo").disabled = el.querySelector(".clear").disabled = !model.drawn;
+    const full = model.drawn >= model.max_drawn;
+    note.hidden = edits.hidden;
+    note.textContent = full ? `${model.drawn} points drawn: the most a link carries. Undo or clear to draw others.` : `${model.drawn} drawn. They train at once: the model keeps its weights. Every 5th is for validation (\u25B2).`;
+  }
+  toggle.addEventListener("click", () => {
+    model.drawing = !model.drawing;
+    update();
+  });
+  pens.addEventListener("change", (event) => {
+    model.pen = Number(event.target.value);
+  });
+  el.querySelector(".undo").addEventListener("click", () => model.send_msg({ draw: "undo" }));
+  el.querySelector(".clear").addEventListener("click", () => model.send_msg({ draw: "clear" }));
+  classes();
+  return { el, update, classes, full: () => model.drawn >= model.max_drawn };
+}
+
+// components/js/lib/shades.js
+var SHADES = 25;
+function shade(confidence, k) {
+  return Math.min(SHADES - 1, Math.max(0, Math.round((confidence - 1 / k) / (1 - 1 / k) * (SHADES - 1))));
+}
+var rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+function mapPalette(colors, background) {
+  const under = rgb(background);
+  const lookup = new Uint8ClampedArray(colors.length * SHADES * 4);
+  colors.forEach((color, c) => {
+    const over = rgb(color);
+    for (let s = 0; s < SHADES; s++) {
+      const amount = 0.08 + 0.62 * s / (SHADES - 1);
+      lookup.set([...over.map((v, i) => Math.round(v * amount + under[i] * (1 - amount))), 255], (c * SHADES + s) * 4);
+    }
+  });
+  return lookup;
+}
+function paint(probabilities, width, height, k, lookup, pixels) {
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) {
+      const at = (i * width + j) * k;
+      let top = 0;
+      for (let c = 1; c < k; c++) if (probabilities[at + c] > probabilities[at + top]) top = c;
+      const code = top * SHADES + shade(probabilities[at + top], k);
+      pixels.set(lookup.subarray(code * 4, code * 4 + 4), ((height - 1 - i) * width + j) * 4);
+    }
+  }
+}
+
+// components/js/lib/legend.js
+function confidenceRamp(c, k) {
+  const out = new Float64Array(SHADES * k);
+  for (let s = 0; s < SHADES; s++) {
+    const top = Math.min(1, 1 / k + (1 - 1 / k) * (s + 0.25) / (SHADES - 1));
+    for (let j = 0; j < k; j++) out[s * k + j] = j === c ? top : (1 - top) / (k - 1);
+  }
+  return out;
+}
+function paintStrips(strips, colors, background) {
+  const k = colors.length;
+  const lookup = mapPalette(colors, background);
+  strips.forEach((canvas, c) => {
+    canvas.width = SHADES;
+    canvas.height = 1;
+    const ctx = canvas.getContext("2d");
+    const image = ctx.createImageData(SHADES, 1);
+    paint(confidenceRamp(c, k), SHADES, 1, k, lookup, image.data);
+    ctx.putImageData(image, 0, 0);
+  });
+}
+function legendHtml(names) {
+  const k = names.length;
+  const classes = names.map((name) => `<li><canvas class="strip" aria-hidden="true"></canvas>${escapeHtml(name)}</li>`);
+  return `<div class="ends"><span class="strip-ends" aria-hidden="true"><span>1/${k}</span><span>1</span></span>top p</div>
+    <ul class="legend classes">${classes.join("")}</ul>
+    <p class="confidence">Darker: surer. The shade is the model's top p, from 1/${k} (a guess) to 1.</p>
+    <ul class="legend parts"><li class="part">\u25CF training</li><li class="part">\u25B2 validation</li></ul>`;
 }
 
 // components/js/lib/network.js
@@ -147,36 +261,6 @@ function probabilitiesAt(network, x, y) {
   return gridProbabilities(network, [x, x, y, y], 1, 1, new Float64Array(network.classes));
 }
 
-// components/js/lib/shades.js
-var SHADES = 25;
-function shade(confidence, k) {
-  return Math.min(SHADES - 1, Math.max(0, Math.round((confidence - 1 / k) / (1 - 1 / k) * (SHADES - 1))));
-}
-var rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-function mapPalette(colors, background) {
-  const under = rgb(background);
-  const lookup = new Uint8ClampedArray(colors.length * SHADES * 4);
-  colors.forEach((color, c) => {
-    const over = rgb(color);
-    for (let s = 0; s < SHADES; s++) {
-      const amount = 0.08 + 0.62 * s / (SHADES - 1);
-      lookup.set([...over.map((v, i) => Math.round(v * amount + under[i] * (1 - amount))), 255], (c * SHADES + s) * 4);
-    }
-  });
-  return lookup;
-}
-function paint(probabilities, width, height, k, lookup, pixels) {
-  for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) {
-      const at = (i * width + j) * k;
-      let top = 0;
-      for (let c = 1; c < k; c++) if (probabilities[at + c] > probabilities[at + top]) top = c;
-      const code = top * SHADES + shade(probabilities[at + top], k);
-      pixels.set(lookup.subarray(code * 4, code * 4 + 4), ((height - 1 - i) * width + j) * 4);
-    }
-  }
-}
-
 // components/js/lib/plot.js
 var SVG_NS = "http://www.w3.org/2000/svg";
 function svg(tag, attrs = {}, text = null) {
@@ -209,13 +293,14 @@ function render({ model, el }) {
   const root = document.createElement("figure");
   root.className = "decision-map";
   root.innerHTML = `<div class="plot"><canvas class="map"></canvas><svg class="axes"></svg>
-    <div class="tooltip" role="status" hidden></div></div><ul class="legend" aria-label="Legend"></ul>`;
+    <div class="tooltip" role="status" hidden></div></div>
+    <aside class="side"><div class="key" role="group" aria-label="Legend"></div></aside>`;
   el.append(root);
   const plot = root.querySelector(".plot");
   const canvas = root.querySelector("canvas");
   const axes = root.querySelector("svg");
   const tooltip = root.querySelector(".tooltip");
-  const legend = root.querySelector(".legend");
+  const key = root.querySelector(".key");
   canvas.setAttribute("role", "img");
   const cells = document.createElement("canvas");
   const layer = document.createElement("canvas");
@@ -229,6 +314,8 @@ function render({ model, el }) {
   let msPerMac = 2e-6;
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
   const colorOf = (c) => model.class_colors[c % model.class_colors.length];
+  const panel = drawPanel(model, colorOf);
+  root.querySelector(".side").append(panel.el);
   const toPixel = (x, y) => {
     const [x0, x1, y0, y1] = model.extent;
     return [box.x + (x - x0) / (x1 - x0) * box.w, box.y + (1 - (y - y0) / (y1 - y0)) * box.h];
@@ -284,11 +371,13 @@ function render({ model, el }) {
     const ctx = layer.getContext("2d");
     ctx.scale(ratio, ratio);
     const { x, y, cls, part } = points;
-    const r = 3.2 * Math.min(scale(), 1.3);
-    ctx.lineWidth = 0.8;
+    const radius = 3.2 * Math.min(scale(), 1.3);
     ctx.strokeStyle = getComputedStyle(root).getPropertyValue("--point-outline").trim() || "#1d2228";
+    const firstDrawn = x.length - (model.drawn || 0);
     for (let i = 0; i < x.length; i++) {
       const [px, py] = toPixel(x[i], y[i]);
+      const r = i < firstDrawn ? radius : radius * 1.4;
+      ctx.lineWidth = i < firstDrawn ? 0.8 : 2;
       ctx.fillStyle = colorOf(cls[i]);
       ctx.beginPath();
       if (part[i]) {
@@ -407,8 +496,8 @@ function render({ model, el }) {
     }
   }
   function drawLegend() {
-    const items = model.class_names.map((name, i) => `<li><span class="swatch" style="--class-color:${colorOf(i)}"></span>${escapeHtml(name)}</li>`);
-    legend.innerHTML = items.join("") + `<li class="part">\u25CF training</li><li class="part">\u25B2 validation</li>`;
+    key.innerHTML = legendHtml(model.class_names);
+    paintStrips([...key.querySelectorAll("canvas.strip")], model.class_names.map((_, c) => colorOf(c)), model.background);
     canvas.setAttribute("aria-label", `Decision map over ${model.x_label} and ${model.y_label}: the model's class and confidence, with the data's points`);
   }
   function nearest(px, py) {
@@ -433,7 +522,8 @@ function render({ model, el }) {
     const [px, py] = local(event);
     if (!inside(px, py)) return;
     const [x, y] = toData(px, py);
-    model.send_msg({ x, y });
+    if (!model.drawing) model.send_msg({ x, y });
+    else if (!panel.full()) model.send_msg({ draw: [x, y, model.pen] });
   });
   canvas.addEventListener("mousemove", (event) => {
     const [px, py] = local(event);
@@ -458,11 +548,21 @@ function render({ model, el }) {
   });
   const recolor = () => {
     lookup = null;
+    drawLegend();
     if (canvas.grid) show(canvas.grid);
   };
   model.on("msg:custom", receive);
   model.on("points", () => {
     points = unpackPoints(model.points);
+    drawPoints();
+    compose();
+  });
+  const drawMode = () => {
+    canvas.classList.toggle("drawing", Boolean(model.drawing));
+    panel.update();
+  };
+  model.on(["drawing", "pen", "drawn"], drawMode);
+  model.on("drawn", () => {
     drawPoints();
     compose();
   });
@@ -473,7 +573,7 @@ function render({ model, el }) {
   model.on(["x_label", "y_label"], drawAxes);
   model.on("background", recolor);
   model.on(["class_names", "class_colors"], () => {
-    drawLegend();
+    panel.classes();
     drawPoints();
     recolor();
   });
@@ -489,6 +589,7 @@ function render({ model, el }) {
     clearTimeout(refineTimer);
   });
   drawLegend();
+  drawMode();
   requestAnimationFrame(() => {
     layout();
     receive(model.frame);

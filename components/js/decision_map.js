@@ -4,11 +4,15 @@
 // what the browser can afford while frames keep coming (never more than BUDGET_MS of an animation frame at a
 // time), then at the finest grid the canvas needs (a cell every CELL_PX pixels, at most the frame's `cells` a
 // side) once they stop. Once a frame is painted its number goes back (model.shown), so the server never sends
-// faster than the browser draws. Hovering shows the model's exact probabilities at that place.
+// faster than the browser draws. Hovering shows the model's exact probabilities at that place. Beside the map: the
+// legend (lib/legend.js: each class shaded as the map shades it by confidence) and draw mode (lib/draw.js), in
+// which a click adds a point of the chosen class instead of picking one.
 
 import { unpackPoints } from "./lib/binary.js";
 import { className } from "./lib/classes.js";
+import { drawPanel } from "./lib/draw.js";
 import { escapeHtml } from "./lib/html.js";
+import { legendHtml, paintStrips } from "./lib/legend.js";
 import { cost, gridProbabilities, probabilitiesAt, readNetwork } from "./lib/network.js";
 import { SHADES, mapPalette, paint } from "./lib/shades.js";
 import { niceTicks, svg } from "./lib/plot.js";
@@ -24,13 +28,14 @@ export function render({ model, el }) {
   const root = document.createElement("figure");
   root.className = "decision-map";
   root.innerHTML = `<div class="plot"><canvas class="map"></canvas><svg class="axes"></svg>
-    <div class="tooltip" role="status" hidden></div></div><ul class="legend" aria-label="Legend"></ul>`;
+    <div class="tooltip" role="status" hidden></div></div>
+    <aside class="side"><div class="key" role="group" aria-label="Legend"></div></aside>`;
   el.append(root);
   const plot = root.querySelector(".plot");
   const canvas = root.querySelector("canvas");
   const axes = root.querySelector("svg");
   const tooltip = root.querySelector(".tooltip");
-  const legend = root.querySelector(".legend");
+  const key = root.querySelector(".key");
   canvas.setAttribute("role", "img");
   const cells = document.createElement("canvas");  // the grid, one pixel a cell
   const layer = document.createElement("canvas");  // the points, redrawn only when they or the size change
@@ -45,6 +50,8 @@ export function render({ model, el }) {
 
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
   const colorOf = (c) => model.class_colors[c % model.class_colors.length];
+  const panel = drawPanel(model, colorOf);
+  root.querySelector(".side").append(panel.el);
   const toPixel = (x, y) => {
     const [x0, x1, y0, y1] = model.extent;
     return [box.x + ((x - x0) / (x1 - x0)) * box.w, box.y + (1 - (y - y0) / (y1 - y0)) * box.h];
@@ -99,11 +106,14 @@ export function render({ model, el }) {
     const ctx = layer.getContext("2d");
     ctx.scale(ratio, ratio);
     const { x, y, cls, part } = points;
-    const r = 3.2 * Math.min(scale(), 1.3);
-    ctx.lineWidth = 0.8;
+    const radius = 3.2 * Math.min(scale(), 1.3);
     ctx.strokeStyle = getComputedStyle(root).getPropertyValue("--point-outline").trim() || "#1d2228";
+    const firstDrawn = x.length - (model.drawn || 0);
     for (let i = 0; i < x.length; i++) {
       const [px, py] = toPixel(x[i], y[i]);
+      // The points drawn on the map: larger, outlined more strongly.
+      const r = i < firstDrawn ? radius : radius * 1.4;
+      ctx.lineWidth = i < firstDrawn ? 0.8 : 2;
       ctx.fillStyle = colorOf(cls[i]);
       ctx.beginPath();
       if (part[i]) {  // validation: a triangle
@@ -236,8 +246,8 @@ export function render({ model, el }) {
   }
 
   function drawLegend() {
-    const items = model.class_names.map((name, i) => `<li><span class="swatch" style="--class-color:${colorOf(i)}"></span>${escapeHtml(name)}</li>`);
-    legend.innerHTML = items.join("") + `<li class="part">● training</li><li class="part">▲ validation</li>`;
+    key.innerHTML = legendHtml(model.class_names);
+    paintStrips([...key.querySelectorAll("canvas.strip")], model.class_names.map((_, c) => colorOf(c)), model.background);
     canvas.setAttribute("aria-label", `Decision map over ${model.x_label} and ${model.y_label}: the model's class and confidence, with the data's points`);
   }
 
@@ -262,7 +272,8 @@ export function render({ model, el }) {
     const [px, py] = local(event);
     if (!inside(px, py)) return;
     const [x, y] = toData(px, py);
-    model.send_msg({ x, y });
+    if (!model.drawing) model.send_msg({ x, y });
+    else if (!panel.full()) model.send_msg({ draw: [x, y, model.pen] });
   });
   canvas.addEventListener("mousemove", (event) => {
     const [px, py] = local(event);
@@ -288,18 +299,23 @@ export function render({ model, el }) {
 
   const recolor = () => {
     lookup = null;
+    drawLegend();
     if (canvas.grid) show(canvas.grid);
   };
   model.on("msg:custom", receive);
   model.on("points", () => { points = unpackPoints(model.points); drawPoints(); compose(); });
+  const drawMode = () => { canvas.classList.toggle("drawing", Boolean(model.drawing)); panel.update(); };
+  model.on(["drawing", "pen", "drawn"], drawMode);
+  model.on("drawn", () => { drawPoints(); compose(); });
   model.on("extent", () => { layout(); redraw(); });
   model.on(["x_label", "y_label"], drawAxes);
   model.on("background", recolor);
-  model.on(["class_names", "class_colors"], () => { drawLegend(); drawPoints(); recolor(); });
+  model.on(["class_names", "class_colors"], () => { panel.classes(); drawPoints(); recolor(); });
   model.on("marker", compose);
   const resize = new ResizeObserver(() => { layout(); redraw(); });
   resize.observe(plot);
   model.on("remove", () => { resize.disconnect(); job = waiting = null; clearTimeout(refineTimer); });
   drawLegend();
+  drawMode();
   requestAnimationFrame(() => { layout(); receive(model.frame); });
 }
