@@ -178,9 +178,11 @@ def wait_for_shapes(page: Page, **expected: tuple[int, ...]) -> dict[str, tuple[
 
 
 def code(page: Page) -> str:
-    """The PyTorch script the code tab shows."""
+    """The PyTorch script the code tab shows (the tab is rendered when opened: its text follows at once)."""
     open_details(page, "PyTorch code")
-    return training(page).locator("pre.se-code").inner_text()
+    shown = training(page).locator("pre.se-code")
+    expect(shown).not_to_have_text("")
+    return shown.inner_text()
 
 
 def wait_for_code(page: Page, *fragments: str) -> str:
