@@ -71,7 +71,9 @@ class MapCanvas(JSComponent):
     )
     points = param.Bytes(default=None, doc="The data's points, as pack_points makes them.")
     extent = param.List(default=[0.0, 1.0, 0.0, 1.0], doc="x0, x1, y0, y1 of the map, in the data's units.")
-    background = param.String(
+    # Not "background": Panel never syncs a parameter of that name to the browser (reactive.py ignores it), so
+    # the dark theme's map faded to white.
+    fade_to = param.String(
         default=BACKGROUNDS[False], doc="The colour a cell fades to as the model is unsure."
     )
     class_colors = param.List(default=list(CLASS_COLORS), item_type=str)
@@ -133,7 +135,7 @@ class DecisionMap(pn.viewable.Viewer):
         # make Pause and clicks wait behind it.
         self._sent = 0
         self._canvas = MapCanvas(
-            background=BACKGROUNDS[self.dark],
+            fade_to=BACKGROUNDS[self.dark],
             on_click=self.click,
             on_draw=self._edit,
             drawing=self.drawing,
@@ -145,7 +147,7 @@ class DecisionMap(pn.viewable.Viewer):
 
     @param.depends("dark", watch=True)
     def _theme(self) -> None:
-        self._canvas.background = BACKGROUNDS[self.dark]
+        self._canvas.fade_to = BACKGROUNDS[self.dark]
 
     def show_data(self, dataset: Dataset, train_indices, validation_indices, extent) -> None:
         """Draw ``dataset``'s points (training ones as circles, validation ones as triangles) over ``extent``."""

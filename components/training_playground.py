@@ -93,6 +93,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._loop = None
         self._period = 1 / self.frames_per_second  # between ticks of the loop, s
         self._doc = pn.state.curdoc
+        self._session = _session_id(self._doc)  # the session whose end is this playground's
         self._tick_end = self._frame_at = self._answered_at = 0.0
         self._runaway = Runaway()
         self._details_at = self._numbers_at = 0.0
@@ -337,7 +338,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.param.trigger("handoff")
 
     def _session_ended(self, session_context) -> None:
-        if session_context.id != getattr(getattr(self._doc, "session_context", None), "id", None):
+        if session_context.id != self._session:
             return  # a page this playground has left (the theme switch carried it to another): not its end
         self._stop_loop()  # stopped here, so that pausing draws nothing for a page that is gone
         self.playing = False
@@ -350,7 +351,8 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._stop_loop()
         self.playing = False
         self._doc = pn.state.curdoc
-        if self._doc is not None and self._doc.session_context is not None:
+        self._session = _session_id(self._doc)
+        if self._session is not None:
             pn.state.on_session_destroyed(self._session_ended)
         self.map.dark = dark
         self.playing = playing
@@ -362,3 +364,9 @@ class TrainingPlayground(pn.viewable.Viewer):
     @cached_property
     def _layout(self):  # built when first shown, then kept
         return playground_layout(self)
+
+
+def _session_id(doc) -> str | None:
+    """The id of ``doc``'s server session (None outside a server: a notebook, a test)."""
+    context = getattr(doc, "session_context", None)
+    return context.id if context is not None else None

@@ -284,6 +284,7 @@ function niceTicks(lo, hi, count) {
 
 // components/js/decision_map.js
 var HEIGHT = 500;
+var LECTURE_SHARE = 0.42;
 var CELL_PX = 4;
 var BUDGET_MS = 12;
 var DRAFT_CELLS = 144;
@@ -327,7 +328,8 @@ function render({ model, el }) {
   function layout() {
     const s = scale();
     const width = Math.max(200, plot.clientWidth);
-    const height = Math.round(HEIGHT * Math.min(s, 1.3));
+    const fit = s > 1.2 ? Math.max(360, LECTURE_SHARE * window.innerHeight) : Infinity;
+    const height = Math.round(Math.min(HEIGHT * Math.min(s, 1.3), fit));
     const ratio = window.devicePixelRatio || 1;
     canvas.width = width * ratio;
     canvas.height = height * ratio;
@@ -404,7 +406,7 @@ function render({ model, el }) {
   }
   function show(grid) {
     const { width, height, classes, probabilities } = grid;
-    lookup ??= mapPalette(Array.from({ length: classes }, (_, c) => colorOf(c)), model.background);
+    lookup ??= mapPalette(Array.from({ length: classes }, (_, c) => colorOf(c)), model.fade_to);
     if (cells.width !== width || cells.height !== height) {
       cells.width = width;
       cells.height = height;
@@ -497,7 +499,7 @@ function render({ model, el }) {
   }
   function drawLegend() {
     key.innerHTML = legendHtml(model.class_names);
-    paintStrips([...key.querySelectorAll("canvas.strip")], model.class_names.map((_, c) => colorOf(c)), model.background);
+    paintStrips([...key.querySelectorAll("canvas.strip")], model.class_names.map((_, c) => colorOf(c)), model.fade_to);
     canvas.setAttribute("aria-label", `Decision map over ${model.x_label} and ${model.y_label}: the model's class and confidence, with the data's points`);
   }
   function nearest(px, py) {
@@ -571,7 +573,7 @@ function render({ model, el }) {
     redraw();
   });
   model.on(["x_label", "y_label"], drawAxes);
-  model.on("background", recolor);
+  model.on("fade_to", recolor);
   model.on(["class_names", "class_colors"], () => {
     panel.classes();
     drawPoints();

@@ -18,6 +18,7 @@ import { SHADES, mapPalette, paint } from "./lib/shades.js";
 import { niceTicks, svg } from "./lib/plot.js";
 
 const HEIGHT = 500;
+const LECTURE_SHARE = 0.42;  // of the window's height, for the map in lecture mode: the epoch line and curves below
 const CELL_PX = 4;  // the finest grid: a cell every 4 CSS pixels (a 4K projector gets more cells, not blur)
 const BUDGET_MS = 12;  // the forward pass's share of an animation frame
 const DRAFT_CELLS = 144;  // a frame's grid is never coarser than this (12 x 12), even if it takes several frames
@@ -64,7 +65,9 @@ export function render({ model, el }) {
   function layout() {
     const s = scale();
     const width = Math.max(200, plot.clientWidth);
-    const height = Math.round(HEIGHT * Math.min(s, 1.3));
+    // Taller with larger type, but in lecture mode (s > 1.2) no taller than fits one screen with the curves.
+    const fit = s > 1.2 ? Math.max(360, LECTURE_SHARE * window.innerHeight) : Infinity;
+    const height = Math.round(Math.min(HEIGHT * Math.min(s, 1.3), fit));
     const ratio = window.devicePixelRatio || 1;
     canvas.width = width * ratio;
     canvas.height = height * ratio;
@@ -147,7 +150,7 @@ export function render({ model, el }) {
   /** Show a computed grid: colour its cells, compose them with the points; the canvas keeps it (`grid`). */
   function show(grid) {
     const { width, height, classes, probabilities } = grid;
-    lookup ??= mapPalette(Array.from({ length: classes }, (_, c) => colorOf(c)), model.background);
+    lookup ??= mapPalette(Array.from({ length: classes }, (_, c) => colorOf(c)), model.fade_to);
     if (cells.width !== width || cells.height !== height) {
       cells.width = width;
       cells.height = height;
@@ -247,7 +250,7 @@ export function render({ model, el }) {
 
   function drawLegend() {
     key.innerHTML = legendHtml(model.class_names);
-    paintStrips([...key.querySelectorAll("canvas.strip")], model.class_names.map((_, c) => colorOf(c)), model.background);
+    paintStrips([...key.querySelectorAll("canvas.strip")], model.class_names.map((_, c) => colorOf(c)), model.fade_to);
     canvas.setAttribute("aria-label", `Decision map over ${model.x_label} and ${model.y_label}: the model's class and confidence, with the data's points`);
   }
 
@@ -309,7 +312,7 @@ export function render({ model, el }) {
   model.on("drawn", () => { drawPoints(); compose(); });
   model.on("extent", () => { layout(); redraw(); });
   model.on(["x_label", "y_label"], drawAxes);
-  model.on("background", recolor);
+  model.on("fade_to", recolor);
   model.on(["class_names", "class_colors"], () => { panel.classes(); drawPoints(); recolor(); });
   model.on("marker", compose);
   const resize = new ResizeObserver(() => { layout(); redraw(); });

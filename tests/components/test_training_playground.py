@@ -271,9 +271,9 @@ def test_an_adopted_playground_keeps_its_training_and_draws_for_the_new_theme(pl
     trainer, history = playground.trainer, list(playground.trainer.history)
     playground.adopt(dark=True, playing=False)
     assert playground.trainer is trainer and playground.trainer.history == history
-    assert playground.map.dark and playground.map._canvas.background == "#212529"
+    assert playground.map.dark and playground.map._canvas.fade_to == "#212529"
     playground.adopt(dark=False, playing=False)
-    assert playground.map._canvas.background == "#ffffff"
+    assert playground.map._canvas.fade_to == "#ffffff"
 
 
 def test_the_end_of_a_session_it_has_left_does_not_stop_it(playground):

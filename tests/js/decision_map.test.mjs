@@ -11,7 +11,7 @@ const NETWORKS = json("networks.json");
 
 function map(extra = {}) {
   const model = fakeModel({ frame: null, points: bytes("points.bin"), extent: NETWORKS.relu.extent,
-    background: "#ffffff", class_colors: ["#0072b2", "#e69f00", "#009e73"], class_names: ["low", "<b>high</b>"],
+    fade_to: "#ffffff", class_colors: ["#0072b2", "#e69f00", "#009e73"], class_names: ["low", "<b>high</b>"],
     x_label: "x1", y_label: "x2", marker: [], ...extra });
   const el = container();
   // jsdom does no layout: give the plot the size a page would.
@@ -73,7 +73,7 @@ test("the legend names every class, escaped, and both parts", () => {
 
 test("the legend shades each class's strip by the map's own rule, from a guess (1/K) to certainty", () => {
   for (const background of ["#ffffff", "#212529"]) {
-    const { el } = map({ background, class_names: ["low", "medium", "high"] });
+    const { el } = map({ fade_to: background, class_names: ["low", "medium", "high"] });
     const lookup = mapPalette(["#0072b2", "#e69f00", "#009e73"], background);
     const strips = [...el.querySelectorAll(".legend canvas.strip")];
     assert.equal(strips.length, 3);
@@ -89,7 +89,7 @@ test("the legend shades each class's strip by the map's own rule, from a guess (
 
 test("the legend follows the theme: a new background repaints the strips", () => {
   const { model, el } = map();
-  model.set("background", "#212529");
+  model.set("fade_to", "#212529");
   const { image } = el.querySelector(".legend canvas.strip").getContext("2d");
   assert.deepEqual(Array.from(image.data.subarray(0, 4)), Array.from(mapPalette(["#0072b2"], "#212529").subarray(0, 4)));
 });

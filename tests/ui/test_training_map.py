@@ -100,7 +100,8 @@ def test_the_legend_shades_each_class_as_the_map_does(browser, server, look):
         assert strips.shape == (3, 25, 3)
         # Paler to darker (or, on a dark background, darker to brighter): each strip runs from near the map's
         # background to its class's colour.
-        background = training(page).locator(".decision-map").evaluate(f"() => {MAP_MODEL}.data.background")
+        background = training(page).locator(".decision-map").evaluate(f"() => {MAP_MODEL}.data.fade_to")
+        assert background == ("#212529" if "dark" in look else "#ffffff")  # the theme's page colour
         under = np.array([int(background[i : i + 2], 16) for i in (1, 3, 5)])
         distance = np.abs(strips.astype(int) - under).sum(axis=-1)
         assert (np.diff(distance, axis=1) >= 0).all() and (distance[:, 0] < 60).all()

@@ -105,3 +105,29 @@ def test_switching_the_theme_keeps_the_data_the_training_and_the_picked_point(br
         page.wait_for_function("() => !location.search.includes('resume=')")
         page.goto(used)
         expect(page.locator(".url-warning")).to_contain_text("could not be carried over")
+
+
+@pytest.mark.parametrize("look", ["", "&theme=dark"], ids=["light", "dark"])
+def test_lecture_mode_shows_the_numbers_big_and_map_and_curves_on_one_screen(browser, server, look):
+    with checked_page(browser, viewport={"width": 1920, "height": 1080}) as page:
+        open_training(page, server, f"present=1&epf=5&fps=5{look}")
+        play(page)
+        wait_for_epoch(page, lambda e: e >= 10)
+        pause(page)
+        numbers = training(page).locator(".se-epoch b")
+        expect(numbers).to_have_count(
+            5
+        )  # the epoch, training loss and accuracy, validation loss and accuracy
+        sizes = numbers.evaluate_all("bs => bs.map(b => parseFloat(getComputedStyle(b).fontSize))")
+        assert min(sizes) >= 48, f"the epoch line's numbers are {sizes} px"
+        assert page.evaluate("() => [scrollX, scrollY]") == [0, 0]
+        parts = {
+            "map": training(page).locator("canvas.map"),
+            "epoch line": training(page).locator(".se-epoch"),
+            "curves": training(page).locator(".curve-charts"),
+        }
+        for name, part in parts.items():
+            box = part.bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 1080, (
+                f"the {name} ends at {box['y'] + box['height']:.0f} px"
+            )
