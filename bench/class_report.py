@@ -78,6 +78,7 @@ def summarise(args, model, trainers, students, browser, w, server_errors, log_pa
             "max": rounded(max((s.t_html for s in students if s.t_html), default=None)),
         },
         "chromium_join_s": rounded(browser.join_s),
+        "heavy_pause_s": rounded(next((s.pause_s for s in students if s.pause_s is not None), None), 3),
         "sim_slider_p95_ms": rounded(percentile(sim_slider, 0.95), 1),
         "sim_preset_p95_ms": rounded(percentile(sim_preset, 0.95), 1),
         "samples": {
@@ -136,6 +137,7 @@ ROWS = [
         "simulated explorers: slider / preset round trip p95 ms",
         lambda r: f"{r['sim_slider_p95_ms']} / {r['sim_preset_p95_ms']}",
     ),
+    ("heavy student (--heavy): its Pause answered after s", lambda r: r["heavy_pause_s"]),
     ("server CPU % of a core", lambda r: r["server_cpu_pct"]),
     ("training CPU share", lambda r: r["training_cpu_share"]),
     (

@@ -36,6 +36,9 @@ from tests.ui.sessions import (
 if TYPE_CHECKING:
     from bench.classroom import Harness
 
+# The heaviest model the controls allow, on the most points, in the smallest batches (issue 11's "one student can
+# stall everyone"): one epoch is 200 mini-batches of a 4 x 512 MLP.
+HEAVY = "dataset=spiral&points=2000&model=mlp&hidden=512,512,512,512&optimizer=adam&batch=8"
 PRESET_LABEL = re.compile(r"^(All equal|One much|Challenge:)")  # the explorer's warm-up and challenge buttons
 
 
@@ -106,6 +109,9 @@ class Student:
     epochs: list[tuple[float, int]] = field(default_factory=list)
     slider_rtt: list[float] = field(default_factory=list)
     preset_rtt: list[float] = field(default_factory=list)
+    pause_s: float | None = (
+        None  # a heavy student's Pause, 3 s before the window ends: until the server's answer
+    )
     error: str | None = None
     last_frame: int = 0
 
@@ -139,7 +145,10 @@ class Student:
         if self.trainer:
             self.t_play = time.monotonic()
             await self._send(model_changed(self.toggle, "active", True))
-            await self._listen(h)
+            if HEAVY in self.path:
+                await asyncio.gather(self._listen(h), self._pause_at_the_end(h))
+            else:
+                await self._listen(h)
         else:
             await asyncio.gather(self._listen(h), self._act(h))
 
@@ -198,6 +207,8 @@ class Student:
                 self.error = f"server error: {content[:200]}"
             elif what == "slider":
                 self.slider_rtt.append(now - sent)
+            elif what == "pause":
+                self.pause_s = now - sent
         if kind != "PATCH-DOC":
             return
         if self._preset_at is not None and re.search(r'"attr":\s*"logits"', content):
@@ -212,6 +223,14 @@ class Student:
             if self.t_first_frame is None and self.t_play is not None:
                 self.t_first_frame = now
             await self._ack()
+
+    async def _pause_at_the_end(self, h: Harness) -> None:
+        """Press Pause 3 s before the window ends (the server answers once it has stopped the loop)."""
+        while not h.window_open.is_set() and not h.stopping:
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(max(0.0, h.window[1] - 3 - time.monotonic()))
+        if not h.stopping:
+            await self._send(model_changed(self.toggle, "active", False), "pause")
 
     async def _ack(self) -> None:
         """What the map's canvas sends once it has painted a frame: {shown: n}, as an ESM message."""

@@ -64,7 +64,7 @@ sys.path.insert(0, str(ROOT))
 from bench.class_browser import BrowserResult, chromium_student, kill_chromium  # noqa: E402
 from bench.class_report import summarise, table  # noqa: E402
 from bench.class_server import BARE_APP, Server, scrape  # noqa: E402
-from bench.class_student import Student  # noqa: E402
+from bench.class_student import HEAVY, Student  # noqa: E402
 from tests.ui.conftest import find_chromium  # noqa: E402
 
 MODELS = ("logreg", "mlp")
@@ -153,10 +153,10 @@ def run_once(args, model: str) -> dict:
         for path in ("app", f"app?tab=train&model={model}"):  # the first sessions pay for the imports
             urllib.request.urlopen(f"{base}/{path}", timeout=180).read()
         trainers = args.students // 2 if args.trainers is None else min(args.trainers, args.students)
-        students = [
-            Student(i, i < trainers, f"app?tab=train&model={model}" if i < trainers else "app")
-            for i in range(args.students)
-        ]
+        paths = [f"app?tab=train&model={model}" if i < trainers else "app" for i in range(args.students)]
+        if args.heavy and trainers:
+            paths[0] = f"app?tab=train&{HEAVY}"
+        students = [Student(i, i < trainers, path) for i, path in enumerate(paths)]
         random.Random(0).shuffle(students)  # trainers and explorers arrive mixed
         h = Harness(base, args.join_timeout, args.seconds, args.drag_sync_ms)
         browser = BrowserResult()
@@ -214,6 +214,12 @@ def main(argv=None) -> int:
         "--bare",
         action="store_true",
         help="serve bench/apps/bare/app.py instead: the frames and numbers with no training (the ceiling)",
+    )
+    parser.add_argument(
+        "--heavy",
+        action="store_true",
+        help="the first trainer trains the heaviest model the controls allow (class_student.HEAVY) and presses "
+        "Pause 3 s before the window ends (heavy_pause_s)",
     )
     parser.add_argument(
         "--drag-sync-ms",
