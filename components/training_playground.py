@@ -41,6 +41,7 @@ FRAMES_PER_SECOND = (5, 10, 20, 30)
 GRID_SIZES = (50, 100, 150, 200)
 DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
 NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
+TICKS_PER_FRAME = 2
 DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv", "drawn")
 MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
 
@@ -123,12 +124,14 @@ class TrainingPlayground(pn.viewable.Viewer):
             self._start_ticks(ROOM.frames_per_second(self.frames_per_second))
 
     def _start_ticks(self, fps: float) -> None:
-        """Tick ``fps`` times a second (the room's rate for this session, not the one asked for: a tick that
-        only finds it is not yet due costs the server as much as a small frame's messages)."""
+        """Tick TICKS_PER_FRAME times a frame at ``fps`` frames a second (the room's rate for this session, not the
+        one asked for: a tick that only finds it is not yet due costs the server as much as a small frame's
+        messages). Twice a frame, so that a tick the event loop was too busy to run costs a frame half a period,
+        not a whole one: otherwise the sessions whose ticks fall behind the busiest moments get fewer frames."""
         if self._loop is not None:
             self._loop()
-        self._period = 1 / fps
-        self._loop = every(round(1000 * self._period), self._tick)
+        self._period = 1 / fps  # between frames
+        self._loop = every(max(1, round(1000 * self._period / TICKS_PER_FRAME)), self._tick)
 
     def _stop_loop(self) -> None:
         if self._loop is not None:
