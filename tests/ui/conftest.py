@@ -12,11 +12,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.ui.sessions import brief_visit, run
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -92,8 +93,10 @@ class PanelServer:
                 raise RuntimeError(f"panel serve did not start:\n{self.output()}")
             time.sleep(0.1)
         self.url = f"http://localhost:{self.port}/app"
-        # The first session imports torch and the components (several seconds): pay that here, not in a test.
-        urllib.request.urlopen(self.url, timeout=120).read()
+        # The first session imports torch and the components (several seconds): pay that here, not in a test. As
+        # a page would: its websocket opens, then closes, so the server lets the session go within seconds
+        # (app/sessions.py) rather than keeping it the unused-session lifetime (60 s) for a page still to come.
+        run(brief_visit(self.url))
 
     def output(self) -> str:
         return self.log.read_text()

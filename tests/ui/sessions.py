@@ -60,6 +60,14 @@ async def connect(url: str, origin: str | None = None):
     return await open_websocket(url, token, origin)
 
 
+async def brief_visit(url: str) -> None:
+    """A page that opens its session's websocket and closes it 1.5 s later: long enough for the server's closed-page
+    watcher (app/sessions.py, every second) to see it connected, so that it lets the session go 3 s after."""
+    ws = await connect(url)
+    await asyncio.sleep(1.5)
+    ws.close()
+
+
 @dataclass
 class Message:
     """One Bokeh message from the server."""

@@ -121,9 +121,7 @@ def test_twenty_visits_leave_memory_and_cpu_where_they_were(browser, class_serve
         for i in range(WARM_UP):
             visit(page, url, train=i % 2 == 0)
         page.goto("about:blank")
-        # Up to 70 s: besides the visits' sessions (gone 3 s after their page), the fixture's first request (the
-        # imports' warm-up, no browser) made one that waits for its websocket for the unused-session lifetime.
-        assert wait_until(lambda: sessions_open(base(class_server)) == 0, 70), (
+        assert wait_until(lambda: sessions_open(base(class_server)) == 0, 40), (
             "the warm-up's sessions live on"
         )
         wait_until(lambda: cpu_percent(process, 2) < 5, 30, 0)

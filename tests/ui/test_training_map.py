@@ -88,7 +88,7 @@ def strip_colors(page) -> np.ndarray:
     return np.array(values, dtype=np.uint8).reshape(len(values), -1, 4)[..., :3]
 
 
-@pytest.mark.parametrize("look", ["", "&theme=dark", "&present=1"], ids=["light", "dark", "lecture"])
+@pytest.mark.parametrize("look", ["", "&theme=dark&present=1"], ids=["light", "dark-lecture"])
 def test_the_legend_shades_each_class_as_the_map_does(browser, server, look):
     with checked_page(browser, viewport={"width": 1920, "height": 1080}) as page:
         open_training(page, server, f"dataset=blobs&points=50&noise=0.8&grid=50{look}")
