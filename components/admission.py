@@ -1,7 +1,7 @@
 """How many students may train in one server process, and who holds those places.
 
-Ten students training the 2-100-3 MLP fill one process's core (BENCHMARKS.md, "A class on one server": 8.8
-frames/s and 26 epochs/s each, the server at 90 % of a core); twenty get about one frame a second each. So past
+Ten students in one process, half of them training the 2-100-3 MLP, get 16.9 frames/s and 34 epochs/s each
+(BENCHMARKS.md, "This round"); forty get 3-5 frames/s and a 15-17 s wait for the page. So past
 a limit, a new student gets the explorer and a message on the training tab rather than a share of a server that
 slows everyone. A place is taken when a page first opens the training tab and given back when its session ends;
 the room (components/room.py) still shares the process among those who hold one.

@@ -153,9 +153,17 @@ def shapes(page: Page, batch: str = "the training set") -> dict[str, tuple[int, 
     torch's shape."""
     open_details(page, "Tensor shapes")
     choice = training(page).get_by_role("button", name=re.compile(re.escape(batch)))
-    size = re.search(r"\(([\d,]+)", choice.inner_text()) or re.search(r"([\d,]+)", choice.inner_text())
+    caption = training(page).locator("table.se-shapes caption")
     choice.click()
-    expect(training(page).locator("table.se-shapes caption")).to_contain_text(f"batch of {size.group(1)} ")
+
+    def sizes() -> tuple[
+        str | None, str | None
+    ]:  # the button's number (it follows the data) and the caption's
+        label, shown = choice.inner_text(), caption.inner_text()
+        wanted = re.search(r"\(([\d,]+)", label) or re.search(r"([\d,]+)", label)
+        return wanted and wanted.group(1), (re.search(r"batch of ([\d,]+) ", shown) or [None, None])[1]
+
+    poll(page, sizes, lambda both: both[0] is not None and both[0] == both[1], 10, f"the shapes for {batch}")
     rows = training(page).locator("table.se-shapes tbody tr")
     expect(rows.first).to_be_visible()
     # Read in one go: the table is redrawn whole when the model changes.
