@@ -151,3 +151,14 @@ def test_two_classes_show_that_p_equals_sigmoid_of_the_logit_difference(page, se
     expect(note).to_contain_text("σ((zclass 2 − zclass 1) / T)")
     click(page, "+ class")  # the note is about two classes only
     expect(note).to_be_hidden()
+
+
+def test_the_loss_curves_axis_reaches_the_highest_loss_it_draws(page, server):
+    # Issue 13, item 7: the axis was cut flat at L = 8, which read as the loss saturating.
+    open_explorer(
+        page, server, "?logits=0,0,12&target=0"
+    )  # L = 12.0 here, and about 16 at the window's left end
+    ticks = explorer(page).locator(".loss-curve .tick.left")
+    expect(ticks.first).to_be_visible()
+    top = max(float(t) for t in ticks.all_text_contents())
+    assert top >= 16, f"the loss axis stops at {top}"
