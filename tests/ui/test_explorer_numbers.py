@@ -154,11 +154,11 @@ def test_two_classes_show_that_p_equals_sigmoid_of_the_logit_difference(page, se
 
 
 def test_the_loss_curves_axis_reaches_the_highest_loss_it_draws(page, server):
-    # Issue 13, item 7: the axis was cut flat at L = 8, which read as the loss saturating.
-    open_explorer(
-        page, server, "?logits=0,0,12&target=0"
-    )  # L = 12.0 here, and about 16 at the window's left end
+    # Issue 13, item 7: the axis was cut flat at L = 8, which read as the loss saturating. A confident right answer
+    # (L = 0.01 here): the window runs down to z = -8, where L = log(e^-8 + 2) + 8 = 8.69.
+    open_explorer(page, server, "?logits=5,0,0&target=0")
     ticks = explorer(page).locator(".loss-curve .tick.left")
     expect(ticks.first).to_be_visible()
     top = max(float(t) for t in ticks.all_text_contents())
-    assert top >= 16, f"the loss axis stops at {top}"
+    highest = float(cross_entropy([-8.0, 0.0, 0.0], 0))
+    assert highest > 8.69 and top >= highest, f"the loss axis stops at {top}, under the curve's {highest:.2f}"
