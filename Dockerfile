@@ -19,6 +19,7 @@ COPY deploy/install.sh deploy/serve.sh deploy/
 COPY app app
 COPY components components
 COPY models models
+COPY softmax_explorer softmax_explorer
 RUN sh deploy/install.sh python3 "" wheel
 
 # Numeric, so that Kubernetes' runAsNonRoot can check it; the app writes nothing (a read-only root is fine).

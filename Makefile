@@ -45,7 +45,7 @@ $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 bundle: $(NODE_DEPS) $(VENV)/.installed-app
-	$(BIN)/python -m components.layouts
+	$(BIN)/python -m softmax_explorer.components.layouts
 	npm run --silent bundle
 
 js-lint: $(NODE_DEPS)

@@ -9,7 +9,7 @@ garbage collector.
 
 import gc
 
-from app import metrics, replica, security, sessions
+from softmax_explorer.app import metrics, replica, security, sessions
 
 
 def on_server_loaded(server_context):
@@ -22,7 +22,7 @@ def on_server_loaded(server_context):
     # Import what every session uses now, once, then move it out of the garbage collector's view: Panel collects
     # after sessions end, and a full collection over torch, Bokeh and Panel stalls every page for ~0.4 s. (Last:
     # frozen objects are no longer listed by gc.get_objects, which metrics.install searches.)
-    import app.page  # noqa: F401
+    import softmax_explorer.app.page  # noqa: F401
 
     gc.collect()
     gc.freeze()

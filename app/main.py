@@ -4,8 +4,8 @@ import panel as pn
 import torch
 from panel.io.resources import LOCAL_DIST
 
-from app.page import DISCONNECTED, build_page
-from components.metrics import session_build
+from softmax_explorer.app.page import DISCONNECTED, build_page
+from softmax_explorer.components.metrics import session_build
 
 # One thread per server process: a class's sessions share the cores, and small models gain nothing from more.
 torch.set_num_threads(1)

@@ -14,7 +14,7 @@ import re
 from bokeh.server.tornado import BokehTornado
 from tornado.web import RequestHandler
 
-from components import metrics
+from softmax_explorer.components import metrics
 
 log = logging.getLogger(__name__)
 ENDPOINT = "/metrics"

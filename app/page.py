@@ -6,10 +6,10 @@ import panel as pn
 from panel.io.location import Location, _get_location_params
 from panel.util import edit_readonly
 
-from app.carry_over import CARRIED
-from app.playground_url import KEYS as PLAYGROUND_KEYS
-from app.playground_url import playground_query, playground_state
-from app.url_state import (
+from softmax_explorer.app.carry_over import CARRIED
+from softmax_explorer.app.playground_url import KEYS as PLAYGROUND_KEYS
+from softmax_explorer.app.playground_url import playground_query, playground_state
+from softmax_explorer.app.url_state import (
     EXPLORER_KEYS,
     PAGE_KEYS,
     TABS,
@@ -19,13 +19,13 @@ from app.url_state import (
     format_query,
     read_query,
 )
-from components import metrics
-from components.admission import PLACES
-from components.notice import notice
-from components.page_controls import CopyButton, LectureToggle, TabKeys, ThemeSwitch
-from components.playground_config import PlaygroundConfig
-from components.softmax_explorer import SoftmaxExplorer
-from components.training_playground import TrainingPlayground
+from softmax_explorer.components import metrics
+from softmax_explorer.components.admission import PLACES
+from softmax_explorer.components.notice import notice
+from softmax_explorer.components.page_controls import CopyButton, LectureToggle, TabKeys, ThemeSwitch
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.softmax_explorer import SoftmaxExplorer
+from softmax_explorer.components.training_playground import TrainingPlayground
 
 TITLE = "Softmax Explorer"
 URL_DELAY_MS = 300

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.url_state import format_value, parse_value
-from components.playground_config import PlaygroundConfig, class_count
-from components.training_playground import TrainingPlayground
-from models.data import DRAW_GRID
-from models.inputs import MAX_CLASSES, MAX_DRAWN, parse_hidden, parse_number, split_list
+from softmax_explorer.app.url_state import format_value, parse_value
+from softmax_explorer.components.playground_config import PlaygroundConfig, class_count
+from softmax_explorer.components.training_playground import TrainingPlayground
+from softmax_explorer.models.data import DRAW_GRID
+from softmax_explorer.models.inputs import MAX_CLASSES, MAX_DRAWN, parse_hidden, parse_number, split_list
 
 # query key -> (which object, parameter name)
 KEYS = {

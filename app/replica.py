@@ -23,7 +23,7 @@ from bokeh.server.views.ws import WSHandler
 from bokeh.util.token import get_session_id
 from tornado.web import OutputTransform
 
-from components.admission import PLACES
+from softmax_explorer.components.admission import PLACES
 
 log = logging.getLogger(__name__)
 

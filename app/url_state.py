@@ -13,9 +13,14 @@ from urllib.parse import parse_qsl, urlencode
 
 import param
 
-from app.carry_over import TOKEN
-from components.softmax_explorer import DEFAULT_CLASSES, DEFAULT_TARGET, SoftmaxExplorer, default_logits
-from models.inputs import (
+from softmax_explorer.app.carry_over import TOKEN
+from softmax_explorer.components.softmax_explorer import (
+    DEFAULT_CLASSES,
+    DEFAULT_TARGET,
+    SoftmaxExplorer,
+    default_logits,
+)
+from softmax_explorer.models.inputs import (
     MAX_DRAWN_TEXT,
     MAX_QUERY,
     MAX_VALUE,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tornado.httpclient import AsyncHTTPClient
 
-from components.layouts import NUMBERS, unpack
+from softmax_explorer.components.layouts import NUMBERS, unpack
 from tests.ui.sessions import (
     DOCUMENT_READY,
     Message,

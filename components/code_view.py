@@ -7,8 +7,8 @@ import html
 import panel as pn
 import param
 
-from components.assets import stylesheets
-from components.page_controls import CopyButton
+from softmax_explorer.components.assets import stylesheets
+from softmax_explorer.components.page_controls import CopyButton
 
 
 class CodeView(pn.viewable.Viewer):

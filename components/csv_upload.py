@@ -12,9 +12,9 @@ import os
 import panel as pn
 import param
 
-from components.notice import notice, show
-from models.data import Dataset, csv_columns, load_csv
-from models.inputs import CSV_MAX_BYTES, quote
+from softmax_explorer.components.notice import notice, show
+from softmax_explorer.models.data import Dataset, csv_columns, load_csv
+from softmax_explorer.models.inputs import CSV_MAX_BYTES, quote
 
 CHUNK_BYTES = 1_000_000  # per websocket message, well under the server's message limit (deploy/serve.sh)
 # A class server may take larger (or only smaller) files: SOFTMAX_EXPLORER_CSV_MB=20, for instance.

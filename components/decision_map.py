@@ -20,13 +20,13 @@ import panel as pn
 import param
 from panel.custom import JSComponent
 
-from components.assets import esm, stylesheets
-from components.layouts import NETWORK, POINTS, pack
-from components.palette import CLASS_COLORS
-from models.data import Dataset, to_grid
-from models.inputs import MAX_DRAWN
-from models.networks import ACTIVATIONS
-from models.training import Trainer
+from softmax_explorer.components.assets import esm, stylesheets
+from softmax_explorer.components.layouts import NETWORK, POINTS, pack
+from softmax_explorer.components.palette import CLASS_COLORS
+from softmax_explorer.models.data import Dataset, to_grid
+from softmax_explorer.models.inputs import MAX_DRAWN
+from softmax_explorer.models.networks import ACTIVATIONS
+from softmax_explorer.models.training import Trainer
 
 FRAMES_IN_FLIGHT = (
     3  # frames sent but not yet painted: enough to cover the round trip, few enough to stop at once

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 import panel as pn
 
-from components.checkbox import labelled_checkbox
-from components.notice import notice, show
-from components.warmups import CHALLENGES, PRESETS
-from models.inputs import format_logits
+from softmax_explorer.components.checkbox import labelled_checkbox
+from softmax_explorer.components.notice import notice, show
+from softmax_explorer.components.warmups import CHALLENGES, PRESETS
+from softmax_explorer.models.inputs import format_logits
 
 if TYPE_CHECKING:
-    from components.softmax_explorer import SoftmaxExplorer
+    from softmax_explorer.components.softmax_explorer import SoftmaxExplorer
 
 # Bokeh's spinner buttons have no accessible name and take a Tab stop each; the arrow keys step the field anyway.
 NO_SPIN_BUTTONS = ".bk-input-group > .bk-spin-wrapper > .bk-spin-btn { display: none; }"

@@ -14,9 +14,9 @@ import panel as pn
 import param
 from panel.custom import JSComponent
 
-from components.assets import esm, html_div, stylesheets
-from components.softmax_view import GradientBars, ProbabilityBars, Readout
-from models.inputs import LOGIT_LIMIT
+from softmax_explorer.components.assets import esm, html_div, stylesheets
+from softmax_explorer.components.softmax_view import GradientBars, ProbabilityBars, Readout
+from softmax_explorer.models.inputs import LOGIT_LIMIT
 
 
 class HandOffButton(JSComponent):

@@ -1,7 +1,7 @@
 """The byte layouts of what the training tab sends the browser (the map's points, the model as frames, the
 training numbers), written once:
 :func:`pack` writes them, :func:`unpack` reads them back (for tests), and ``js/lib/binary.js`` reads them in the
-browser from ``layouts.json``, which ``python -m components.layouts`` writes from this file (``make bundle`` runs
+browser from ``layouts.json``, which ``python -m softmax_explorer.components.layouts`` writes from this file (``make bundle`` runs
 it; a test checks it is current).
 
 A layout is a list of fields in order: ``(name, type)`` for one number, ``(name, type, length)`` for an array
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from models.networks import ACTIVATIONS
+from softmax_explorer.models.networks import ACTIVATIONS
 
 POINTS = [("n", "u4"), ("x", "f8", "n"), ("y", "f8", "n"), ("cls", "u1", "n"), ("part", "u1", "n")]
 # A frame of the map is the model itself, which the browser evaluates over the plane: Linear layers of the given

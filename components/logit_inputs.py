@@ -10,7 +10,7 @@ from __future__ import annotations
 import param
 from panel.custom import JSComponent
 
-from components.assets import esm, stylesheets
+from softmax_explorer.components.assets import esm, stylesheets
 
 CHANNEL_DOC = "The views with this channel get every change in the browser at once ('': none)."
 

@@ -36,7 +36,7 @@ from prometheus_client import (
 )
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from components.admission import PLACES
+from softmax_explorer.components.admission import PLACES
 
 disable_created_metrics()  # no `_created` series: nothing here reads them
 REGISTRY = CollectorRegistry(auto_describe=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import param
 from panel.custom import JSComponent
 
-from components.assets import esm, stylesheets
+from softmax_explorer.components.assets import esm, stylesheets
 
 
 class LectureToggle(JSComponent):

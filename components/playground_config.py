@@ -8,12 +8,12 @@ from functools import cache, cached_property
 import panel as pn
 import param
 
-from components.assets import stylesheets
-from components.checkbox import labelled_checkbox
-from components.csv_upload import CsvUpload
-from models.data import TOYS, Dataset, drawing, load_ames, load_toy, with_drawn
-from models.inputs import MAX_CLASSES, MAX_DRAWN, MAX_LAYERS, parse_hidden
-from models.training import Config
+from softmax_explorer.components.assets import stylesheets
+from softmax_explorer.components.checkbox import labelled_checkbox
+from softmax_explorer.components.csv_upload import CsvUpload
+from softmax_explorer.models.data import TOYS, Dataset, drawing, load_ames, load_toy, with_drawn
+from softmax_explorer.models.inputs import MAX_CLASSES, MAX_DRAWN, MAX_LAYERS, parse_hidden
+from softmax_explorer.models.training import Config
 
 TOY_NAMES = tuple(TOYS)
 WITH_CLASSES = ("blobs", "spiral", "drawn")  # the data sets whose number of classes is a setting

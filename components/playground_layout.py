@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 import panel as pn
 
-from components.notice import notice, show
-from components.shortcuts import Shortcuts
+from softmax_explorer.components.notice import notice, show
+from softmax_explorer.components.shortcuts import Shortcuts
 
 if TYPE_CHECKING:
-    from components.training_playground import TrainingPlayground
+    from softmax_explorer.components.training_playground import TrainingPlayground
 
 
 def playground_layout(playground: TrainingPlayground) -> pn.FlexBox:

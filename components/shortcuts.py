@@ -9,7 +9,7 @@ import panel as pn
 import param
 from panel.custom import JSComponent
 
-from components.assets import esm, stylesheets
+from softmax_explorer.components.assets import esm, stylesheets
 
 
 class Shortcuts(JSComponent):

@@ -15,13 +15,19 @@ import numpy as np
 import panel as pn
 import param
 
-from components.explorer_layout import explorer_layout
-from components.logit_inputs import LogitSliders, TemperatureSlider
-from components.shortcuts import Shortcuts
-from components.softmax_view import GradientBars, LossCurve, ProbabilityBars, Readout
-from components.warmups import CHALLENGES, PRESETS
-from models.inputs import LOGIT_LIMIT, MAX_CLASSES, format_logits, parse_class_names, parse_logits
-from models.softmax import cross_entropy, cross_entropy_grad, softmax
+from softmax_explorer.components.explorer_layout import explorer_layout
+from softmax_explorer.components.logit_inputs import LogitSliders, TemperatureSlider
+from softmax_explorer.components.shortcuts import Shortcuts
+from softmax_explorer.components.softmax_view import GradientBars, LossCurve, ProbabilityBars, Readout
+from softmax_explorer.components.warmups import CHALLENGES, PRESETS
+from softmax_explorer.models.inputs import (
+    LOGIT_LIMIT,
+    MAX_CLASSES,
+    format_logits,
+    parse_class_names,
+    parse_logits,
+)
+from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, softmax
 
 DEFAULT_CLASSES = ("low", "medium", "high")
 DEFAULT_TARGET = 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import param
 from panel.custom import JSComponent
 
-from components.assets import esm, stylesheets
+from softmax_explorer.components.assets import esm, stylesheets
 
 
 class SoftmaxView(JSComponent):

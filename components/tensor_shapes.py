@@ -14,7 +14,7 @@ from functools import cached_property
 import panel as pn
 import param
 
-from components.assets import stylesheets
+from softmax_explorer.components.assets import stylesheets
 
 WARM_UP_BATCH = 100
 

@@ -10,9 +10,9 @@ import panel as pn
 import param
 from panel.custom import JSComponent
 
-from components.assets import esm, html_div, stylesheets
-from components.layouts import NUMBERS, pack
-from models.training import Metrics
+from softmax_explorer.components.assets import esm, html_div, stylesheets
+from softmax_explorer.components.layouts import NUMBERS, pack
+from softmax_explorer.models.training import Metrics
 
 COLUMNS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc")
 MAX_POINTS = 300  # the rows the browser holds: between this and twice this, once there are that many

@@ -17,20 +17,20 @@ import numpy as np
 import panel as pn
 import param
 
-from components import metrics
-from components.assets import stylesheets
-from components.code_view import CodeView
-from components.decision_map import DecisionMap
-from components.forward_pass import ForwardPass
-from components.playground_config import PlaygroundConfig
-from components.playground_layout import playground_layout
-from components.room import ROOM
-from components.tensor_shapes import TensorShapes
-from components.training_curves import ConfusionMatrix, TrainingCurves
-from components.training_status import STALLED_S, Runaway, diverged, stalled
-from models.codegen import script
-from models.data import AMES_CSV
-from models.training import Trainer
+from softmax_explorer.components import metrics
+from softmax_explorer.components.assets import stylesheets
+from softmax_explorer.components.code_view import CodeView
+from softmax_explorer.components.decision_map import DecisionMap
+from softmax_explorer.components.forward_pass import ForwardPass
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.playground_layout import playground_layout
+from softmax_explorer.components.room import ROOM
+from softmax_explorer.components.tensor_shapes import TensorShapes
+from softmax_explorer.components.training_curves import ConfusionMatrix, TrainingCurves
+from softmax_explorer.components.training_status import STALLED_S, Runaway, diverged, stalled
+from softmax_explorer.models.codegen import script
+from softmax_explorer.models.data import AMES_CSV
+from softmax_explorer.models.training import Trainer
 
 log = logging.getLogger(__name__)
 # `panel serve` shows INFO only from Bokeh's own loggers; a session's end is reported beside theirs.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 
-from models.training import Trainer
+from softmax_explorer.models.training import Trainer
 
 EXPLODED = 20  # a training loss this many times a uniform guess's (log K) ...
 RUNAWAY_S = 5.0  # ... for this long has run away (one that overflows to NaN first is caught as divergence)

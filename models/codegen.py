@@ -13,8 +13,8 @@ from string import Template
 
 from torch import nn
 
-from models import data
-from models.training import Trainer
+from softmax_explorer.models import data
+from softmax_explorer.models.training import Trainer
 
 SCRIPT = Template('''\
 """$title

@@ -24,7 +24,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from models.inputs import CSV_MAX_BYTES, CSV_MAX_COLUMNS, CSV_MAX_ROWS, MAX_CLASSES, MAX_NAME, quote
+from softmax_explorer.models.inputs import (
+    CSV_MAX_BYTES,
+    CSV_MAX_COLUMNS,
+    CSV_MAX_ROWS,
+    MAX_CLASSES,
+    MAX_NAME,
+    quote,
+)
 
 AMES_CSV = Path(__file__).with_name("data") / "ames.csv"
 MARGIN = 0.1  # the decision map reaches this fraction of the data's range beyond the outermost points
@@ -437,7 +444,7 @@ def load_csv(
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(
-        prog="python -m models.data", description="Maintain the data shipped with models/."
+        prog="python -m softmax_explorer.models.data", description="Maintain the data shipped with models/."
     )
     parser.add_argument("--regenerate-ames", action="store_true", required=True, help=f"rewrite {AMES_CSV}")
     parser.parse_args()

@@ -1,4 +1,4 @@
-"""Train a classifier from the command line: python -m models.train --help.
+"""Train a classifier from the command line: python -m softmax_explorer.models.train --help.
 
 Standard output gets one JSON object when training ends: ``{"config": {...}, "final": {"epoch", "train_loss",
 "train_acc", "val_loss", "val_acc"}, "diverged_at": null or an epoch, "epochs_per_second": ...}``. With
@@ -16,10 +16,10 @@ from dataclasses import asdict
 
 import torch
 
-from models.data import TOYS, load_ames, load_csv, load_toy
-from models.inputs import parse_hidden
-from models.networks import ACTIVATIONS
-from models.training import OPTIMIZERS, Config, Trainer
+from softmax_explorer.models.data import TOYS, load_ames, load_csv, load_toy
+from softmax_explorer.models.inputs import parse_hidden
+from softmax_explorer.models.networks import ACTIVATIONS
+from softmax_explorer.models.training import OPTIMIZERS, Config, Trainer
 
 
 def _sizes(text: str) -> tuple[int, ...]:
@@ -33,7 +33,7 @@ def _sizes(text: str) -> tuple[int, ...]:
 def _parser() -> argparse.ArgumentParser:
     """The command line's options."""
     parser = argparse.ArgumentParser(
-        prog="python -m models.train",
+        prog="python -m softmax_explorer.models.train",
         description="Train logistic regression or an MLP and print the final metrics as one JSON object.",
     )
     data = parser.add_argument_group("data")

@@ -19,8 +19,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from models.data import Dataset, extent, split, split_drawn
-from models.networks import build_model
+from softmax_explorer.models.data import Dataset, extent, split, split_drawn
+from softmax_explorer.models.networks import build_model
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
 MOMENTUM = 0.9

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app import url_state
-from app.playground_url import KEYS as TRAINING_KEYS
+from softmax_explorer.app import url_state
+from softmax_explorer.app.playground_url import KEYS as TRAINING_KEYS
 
 # Every payload carries "alert(" and would open a dialog if it ran.
 MARKUP = (

@@ -5,7 +5,7 @@
 
 import panel as pn
 
-from models.softmax import cross_entropy, softmax
+from softmax_explorer.models.softmax import cross_entropy, softmax
 
 k = int(pn.state.session_args.get("k", [b"3"])[0])
 logits = [1.0, 2.0, -1.0, 0.5, -0.5, 1.5, -1.5, 0.2, -0.2, 0.8][:k]

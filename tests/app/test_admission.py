@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.page import Page
-from components.admission import ENV, PLACES, Places, limit_from_env
-from components.softmax_explorer import SoftmaxExplorer
-from components.training_playground import TrainingPlayground
+from softmax_explorer.app.page import Page
+from softmax_explorer.components.admission import ENV, PLACES, Places, limit_from_env
+from softmax_explorer.components.softmax_explorer import SoftmaxExplorer
+from softmax_explorer.components.training_playground import TrainingPlayground
 
 
 @pytest.mark.parametrize(("text", "limit"), [(None, 0), ("", 0), (" 12 ", 12), ("0", 0)])

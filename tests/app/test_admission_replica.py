@@ -10,8 +10,8 @@ from bokeh.application import Application
 from bokeh.server.server import Server
 from tornado.httpclient import AsyncHTTPClient
 
-from app import replica
-from components.admission import PLACES
+from softmax_explorer.app import replica
+from softmax_explorer.components.admission import PLACES
 
 MARK = {replica.ADMISSION_HEADER: replica.ROUTE_AROUND}
 

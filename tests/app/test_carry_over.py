@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app import carry_over
-from app.carry_over import MAX_KEPT, TOKEN, CarryOver
-from app.url_state import app_state
+from softmax_explorer.app import carry_over
+from softmax_explorer.app.carry_over import MAX_KEPT, TOKEN, CarryOver
+from softmax_explorer.app.url_state import app_state
 from tests.hostile import TABLE
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.playground_url import KEYS, playground_query, playground_state
-from app.url_state import format_query, format_value, parse_query, read_query
-from components.playground_config import PlaygroundConfig
-from components.training_playground import TrainingPlayground
+from softmax_explorer.app.playground_url import KEYS, playground_query, playground_state
+from softmax_explorer.app.url_state import format_query, format_value, parse_query, read_query
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.training_playground import TrainingPlayground
 
 CHANGED = {
     "dataset": "spiral",

@@ -15,13 +15,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import url_state
-from app.page import url_warning
-from app.playground_url import KEYS, playground_query, playground_state
-from app.url_state import TABS, app_state, explorer_query, explorer_state, format_query, format_value
-from components.playground_config import PlaygroundConfig
-from components.softmax_explorer import SECTIONS, SoftmaxExplorer
-from components.training_playground import TrainingPlayground
+from softmax_explorer.app import url_state
+from softmax_explorer.app.page import url_warning
+from softmax_explorer.app.playground_url import KEYS, playground_query, playground_state
+from softmax_explorer.app.url_state import (
+    TABS,
+    app_state,
+    explorer_query,
+    explorer_state,
+    format_query,
+    format_value,
+)
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.softmax_explorer import SECTIONS, SoftmaxExplorer
+from softmax_explorer.components.training_playground import TrainingPlayground
 from tests.hostile import (
     ALL_KEYS,
     DUPLICATE,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.url_state import (
+from softmax_explorer.app.url_state import (
     ALWAYS,
     app_state,
     explorer_query,
@@ -16,7 +16,7 @@ from app.url_state import (
     format_value,
     parse_query,
 )
-from components.softmax_explorer import SECTIONS, SoftmaxExplorer
+from softmax_explorer.components.softmax_explorer import SECTIONS, SoftmaxExplorer
 
 DEFAULT = {"logits": [0.4, 1.3, -0.6], "class_names": ["low", "medium", "high"], "target": 1}
 

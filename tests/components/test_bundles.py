@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from components import layouts
+from softmax_explorer.components import layouts
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLES = ROOT / "components" / "bundles"

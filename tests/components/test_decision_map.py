@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components.decision_map import FRAMES_IN_FLIGHT, PICK_RADIUS, DecisionMap
-from components.layouts import NETWORK, POINTS, unpack
-from components.palette import CLASS_COLORS
-from models.data import load_ames, load_toy, split_indices
-from models.networks import ACTIVATIONS
-from models.training import Config, Trainer
+from softmax_explorer.components.decision_map import FRAMES_IN_FLIGHT, PICK_RADIUS, DecisionMap
+from softmax_explorer.components.layouts import NETWORK, POINTS, unpack
+from softmax_explorer.components.palette import CLASS_COLORS
+from softmax_explorer.models.data import load_ames, load_toy, split_indices
+from softmax_explorer.models.networks import ACTIVATIONS
+from softmax_explorer.models.training import Config, Trainer
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components.layouts import POINTS, pack, unpack
+from softmax_explorer.components.layouts import POINTS, pack, unpack
 
 GRID = [("number", "u4"), ("height", "u2"), ("width", "u2"), ("codes", "u1", "height*width")]
 

@@ -2,8 +2,8 @@
 
 from prometheus_client.parser import text_string_to_metric_families
 
-from components import metrics
-from components.training_playground import TrainingPlayground
+from softmax_explorer.components import metrics
+from softmax_explorer.components.training_playground import TrainingPlayground
 
 NAMES = {
     "softmax_sessions_open",

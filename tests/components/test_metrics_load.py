@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from components import metrics
-from components.admission import PLACES
+from softmax_explorer.components import metrics
+from softmax_explorer.components.admission import PLACES
 
 
 def sample(name: str) -> float:

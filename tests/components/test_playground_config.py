@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components.playground_config import PlaygroundConfig
-from models.data import load_csv, load_toy
-from models.training import Config
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.models.data import load_csv, load_toy
+from softmax_explorer.models.training import Config
 
 
 def test_default_data_is_the_standardised_ames_houses():

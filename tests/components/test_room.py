@@ -6,10 +6,10 @@ import gc
 
 import pytest
 
-from components import room
-from components.playground_config import PlaygroundConfig
-from components.room import Room
-from components.training_playground import TrainingPlayground
+from softmax_explorer.components import room
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.room import Room
+from softmax_explorer.components.training_playground import TrainingPlayground
 
 
 class Session:

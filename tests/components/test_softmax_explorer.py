@@ -6,9 +6,9 @@ import numpy as np
 import panel as pn
 import pytest
 
-from app.url_state import explorer_state
-from components.softmax_explorer import CHALLENGES, PRESETS, SoftmaxExplorer, slider_bound
-from models.softmax import cross_entropy, cross_entropy_grad, softmax
+from softmax_explorer.app.url_state import explorer_state
+from softmax_explorer.components.softmax_explorer import CHALLENGES, PRESETS, SoftmaxExplorer, slider_bound
+from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, softmax
 
 Z = [1.0, 2.0, -1.0]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from components.tensor_shapes import TensorShapes, rows
-from models.networks import build_model
+from softmax_explorer.components.tensor_shapes import TensorShapes, rows
+from softmax_explorer.models.networks import build_model
 
 MODELS = {"logistic regression": (), "the course MLP": (100,), "two hidden layers": (16, 8)}
 

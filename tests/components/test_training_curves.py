@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix
 
-from components.layouts import NUMBERS, unpack
-from components.training_curves import COLUMNS, MAX_POINTS, ConfusionMatrix, TrainingCurves
-from models.training import Metrics, confusion_counts
+from softmax_explorer.components.layouts import NUMBERS, unpack
+from softmax_explorer.components.training_curves import COLUMNS, MAX_POINTS, ConfusionMatrix, TrainingCurves
+from softmax_explorer.models.training import Metrics, confusion_counts
 
 
 def history(*epochs: int, loss: float = 1.0) -> list[Metrics]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components.playground_config import PlaygroundConfig
-from components.room import ROOM
-from components.training_playground import TrainingPlayground
-from models.data import extent, to_grid
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.room import ROOM
+from softmax_explorer.components.training_playground import TrainingPlayground
+from softmax_explorer.models.data import extent, to_grid
 
 
 @pytest.fixture(autouse=True)

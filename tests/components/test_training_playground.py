@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from components import training_status
-from components.playground_config import PlaygroundConfig
-from components.room import ROOM
-from components.training_playground import TrainingPlayground
-from models.codegen import script
-from models.data import load_toy, split_indices
-from models.training import Config, Trainer
+from softmax_explorer.components import training_status
+from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.room import ROOM
+from softmax_explorer.components.training_playground import TrainingPlayground
+from softmax_explorer.models.codegen import script
+from softmax_explorer.models.data import load_toy, split_indices
+from softmax_explorer.models.training import Config, Trainer
 
 
 def blobs_playground(**config) -> TrainingPlayground:

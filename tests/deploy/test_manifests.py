@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from components.admission import MEASURED
+from softmax_explorer.components.admission import MEASURED
 from tests.deploy.conftest import DEPLOY, ROOT
 
 

@@ -18,11 +18,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from components.decision_map import pack_network, pack_points  # noqa: E402
-from models.data import load_ames  # noqa: E402
-from models.inputs import format_number  # noqa: E402
-from models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
-from models.training import Config, Trainer  # noqa: E402
+from softmax_explorer.components.decision_map import pack_network, pack_points  # noqa: E402
+from softmax_explorer.models.data import load_ames  # noqa: E402
+from softmax_explorer.models.inputs import format_number  # noqa: E402
+from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
+from softmax_explorer.models.training import Config, Trainer  # noqa: E402
 
 # (logits, target, temperature): ordinary, extreme (the explorer accepts +/-1000), tiny and large T, ties, 10 classes.
 CASES = [

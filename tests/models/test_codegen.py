@@ -7,9 +7,9 @@ import sys
 import numpy as np
 import pytest
 
-from models.codegen import script
-from models.data import load_csv, load_toy
-from models.training import Config, Trainer
+from softmax_explorer.models.codegen import script
+from softmax_explorer.models.data import load_csv, load_toy
+from softmax_explorer.models.training import Config, Trainer
 
 LINE = re.compile(r"epoch (\d+): train loss ([\d.]+) acc ([\d.]+), val loss ([\d.]+) acc ([\d.]+)")
 

@@ -7,8 +7,16 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sklearn.model_selection import train_test_split
 
-from models import data
-from models.data import csv_columns, load_ames, load_csv, load_toy, price_classes, split, split_indices
+from softmax_explorer.models import data
+from softmax_explorer.models.data import (
+    csv_columns,
+    load_ames,
+    load_csv,
+    load_toy,
+    price_classes,
+    split,
+    split_indices,
+)
 
 # --- Ames ---------------------------------------------------------------------------------------------------------
 

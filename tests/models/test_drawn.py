@@ -7,8 +7,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from models.codegen import script
-from models.data import (
+from softmax_explorer.models.codegen import script
+from softmax_explorer.models.data import (
     DRAW_GRID,
     DRAWING_EXTENT,
     drawing,
@@ -19,7 +19,7 @@ from models.data import (
     to_grid,
     with_drawn,
 )
-from models.training import Config, Trainer
+from softmax_explorer.models.training import Config, Trainer
 from tests.models.test_codegen import assert_reproduces
 
 # Twelve points on the grid, classes 0 to 2: the 5th and the 10th are for validation.

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.inputs import (
+from softmax_explorer.models.inputs import (
     format_logits,
     format_number,
     parse_class_names,

@@ -4,7 +4,7 @@ import pytest
 import torch
 from torch import nn
 
-from models.networks import build_model
+from softmax_explorer.models.networks import build_model
 
 
 def test_no_hidden_layer_is_exactly_one_linear_layer():

@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from models.softmax import cross_entropy, cross_entropy_grad, log_softmax, logsumexp, softmax
+from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, log_softmax, logsumexp, softmax
 
 # Ordinary logits, and logits up to +/-1e4 where a naive exp() overflows float64 (exp(710) = inf).
 moderate = st.floats(-50, 50, allow_nan=False)

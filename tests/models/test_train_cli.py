@@ -1,4 +1,4 @@
-"""python -m models.train: one JSON object on standard output, progress on standard error, exit 2 on bad input."""
+"""python -m softmax_explorer.models.train: one JSON object on standard output, progress on standard error, exit 2 on bad input."""
 
 import json
 import shlex
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from models.train import main
+from softmax_explorer.models.train import main
 
 HOUSES = "lon,lat,kind\n1,2,flat\n2,1,house\n3,5,flat\n4,3,villa\n5,5,house\n6,1,flat\n7,2,villa\n8,8,flat\n"
 
@@ -22,7 +22,7 @@ def test_python_m_models_train_prints_one_json_object():
     command = [
         sys.executable,
         "-m",
-        "models.train",
+        "softmax_explorer.models.train",
         *shlex.split("--dataset moons --model mlp --hidden 8 --epochs 5"),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
@@ -90,4 +90,8 @@ def test_bad_arguments_print_the_usage_and_exit_2(capsys, tmp_path, arguments, m
     with pytest.raises(SystemExit) as exit_:
         main(shlex.split(arguments.format(csv=shlex.quote(str(tmp_path / "houses.csv")))))
     err = capsys.readouterr().err
-    assert exit_.value.code == 2 and err.startswith("usage: python -m models.train") and message in err
+    assert (
+        exit_.value.code == 2
+        and err.startswith("usage: python -m softmax_explorer.models.train")
+        and message in err
+    )

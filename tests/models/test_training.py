@@ -6,8 +6,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from models.data import load_toy
-from models.training import Config, Metrics, Trainer
+from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.training import Config, Metrics, Trainer
 
 MLP = Config(hidden=(100,), lr=0.1)
 

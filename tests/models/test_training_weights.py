@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models.data import load_toy
-from models.training import Config, Trainer
+from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.training import Config, Trainer
 
 ACTIVATE = {
     "relu": lambda h: np.maximum(h, 0),

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from models.softmax import cross_entropy, softmax
+from softmax_explorer.models.softmax import cross_entropy, softmax
 
 LOGITS_FIELD = "Logits, exactly (press Enter)"
 NAMES_FIELD = "Class names (press Enter)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from playwright.sync_api import expect
 
-from models.softmax import cross_entropy_grad
+from softmax_explorer.models.softmax import cross_entropy_grad
 from tests.ui import explorer_page as ui
 
 CONTROLS = ("button", "slider", "textbox", "checkbox", "radio", "switch", "spinbutton", "combobox")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from models.softmax import cross_entropy
+from softmax_explorer.models.softmax import cross_entropy
 from tests.ui import explorer_page as ui
 
 

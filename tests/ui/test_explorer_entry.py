@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from playwright.sync_api import expect
 
-from models.softmax import softmax
+from softmax_explorer.models.softmax import softmax
 from tests.ui import explorer_page as ui
 
 

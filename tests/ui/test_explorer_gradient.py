@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from models.softmax import cross_entropy, cross_entropy_grad
+from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad
 from tests.ui.explorer_page import (
     assert_matches_core,
     click,

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from models.softmax import cross_entropy, log_softmax, softmax
+from softmax_explorer.models.softmax import cross_entropy, log_softmax, softmax
 from tests.ui.explorer_page import (
     assert_matches_core,
     click,

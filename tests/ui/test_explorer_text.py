@@ -9,8 +9,8 @@ import re
 import numpy as np
 from playwright.sync_api import expect
 
-from models.inputs import format_logits, format_number
-from models.softmax import cross_entropy_grad
+from softmax_explorer.models.inputs import format_logits, format_number
+from softmax_explorer.models.softmax import cross_entropy_grad
 from tests.ui.explorer_page import (
     LOGITS_FIELD,
     click,

@@ -26,7 +26,7 @@ from types import SimpleNamespace
 import pytest
 from playwright.sync_api import expect
 
-from app.page import DISCONNECTED
+from softmax_explorer.app.page import DISCONNECTED
 from tests.ui.conftest import ROOT, checked_page, free_port
 from tests.ui.explorer_page import explorer, poll
 from tests.ui.training_page import epoch, map_painted, play, show_tab, training, wait_for_epoch

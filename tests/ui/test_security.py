@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from app.security import POLICY
+from softmax_explorer.app.security import POLICY
 from tests.ui.explorer_page import open_explorer
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from models.data import load_toy
-from models.training import Config, Trainer
+from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.training import Config, Trainer
 from tests.ui.conftest import checked_page
 from tests.ui.training_page import (
     PAUSE,

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import numpy as np
 from playwright.sync_api import expect
 
-from components.layouts import POINTS, unpack
+from softmax_explorer.components.layouts import POINTS, unpack
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import poll
 from tests.ui.training_page import (

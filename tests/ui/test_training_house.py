@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from models.codegen import script
-from models.data import load_ames, split_indices
-from models.softmax import cross_entropy, softmax
-from models.training import Trainer
+from softmax_explorer.models.codegen import script
+from softmax_explorer.models.data import load_ames, split_indices
+from softmax_explorer.models.softmax import cross_entropy, softmax
+from softmax_explorer.models.training import Trainer
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import LOGITS_FIELD, enter, explorer, shown, wait_for_logits
 from tests.ui.training_page import (

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from components.decision_map import FRAMES_IN_FLIGHT
-from components.training_playground import TrainingPlayground
+from softmax_explorer.components.decision_map import FRAMES_IN_FLIGHT
+from softmax_explorer.components.training_playground import TrainingPlayground
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import poll
 from tests.ui.training_page import (

@@ -10,7 +10,7 @@ import pytest
 from bokeh.util.token import get_session_id
 from playwright.sync_api import expect
 
-from components.training_playground import TrainingPlayground
+from softmax_explorer.components.training_playground import TrainingPlayground
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import poll, query_of, wait_for_query
 from tests.ui.training_page import (
@@ -52,7 +52,11 @@ def configured(browser, server):
     with checked_page(browser) as page:
         open_training(page, server, "grid=50&fps=5")
         choose(page, "Data", "Toy: moons")
+        # The toy set's controls move in above the model's buttons when the server answers: click after that, or
+        # the click can land where the button was (CI saw it miss once).
+        wait_for_query(page, dataset="moons")
         training(page).get_by_role("button", name="MLP (hidden layers)").click()
+        wait_for_query(page, model="mlp")
         enter(page, "Hidden layer widths (press Enter)", "16, 8")
         choose(page, "Optimizer", "Adam")
         choose(page, "Learning rate", "0.03")

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from playwright.sync_api import Locator, Page, expect
 
-from components.layouts import POINTS, unpack
+from softmax_explorer.components.layouts import POINTS, unpack
 from tests.ui.explorer_page import poll
 
 TRAINING = (
