@@ -22,7 +22,6 @@ import torch.nn.functional as F
 from softmax_explorer.models.softmax import cross_entropy, softmax
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "docs" / "notebooks" / "warm-up.ipynb"
-BUDGET_S = 60  # the whole run, kernel start included, on two busy cores
 # Validation accuracy the notebook's seeded runs must reach: a third is chance; they reach about 52 % and 62 %.
 LOGISTIC_FLOOR = 0.45
 MLP_FLOOR = 0.55
@@ -73,11 +72,6 @@ def test_notebook_is_stored_without_outputs():
 def test_notebook_runs_in_this_venvs_kernel(run):
     nb, _ = run
     assert json.loads(printed(nb, "kernel"))["prefix"] == sys.prefix
-
-
-def test_notebook_runs_within_a_minute(run):
-    _, seconds = run
-    assert seconds < BUDGET_S
 
 
 def test_no_cell_writes_to_stderr(run):
