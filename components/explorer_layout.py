@@ -6,6 +6,7 @@ no state lives in the layout.
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
 import panel as pn
@@ -52,6 +53,7 @@ def explorer_layout(
         pn.pane.HTML("<h2 class='se-heading'>Logits z</h2>", margin=(0, 5)),
         pn.layout.HSpacer(),
         explorer.shortcuts(),
+        _one_file(explorer),
         align="center",
         sizing_mode="stretch_width",
     )
@@ -102,6 +104,26 @@ def explorer_layout(
         pn.FlexBox(tools, details, flex_wrap="wrap", sizing_mode="stretch_width"),
         sizing_mode="stretch_width",
         css_classes=["softmax-explorer"],
+    )
+
+
+def _one_file(explorer: SoftmaxExplorer) -> pn.widgets.FileDownload:
+    """A download of this explorer, at what it shows, as one HTML file that needs no server (app/standalone.py)."""
+
+    def build() -> io.BytesIO:
+        # The file's page is composed in app/ (it reads the URL tables there): asked for only when clicked.
+        from softmax_explorer.app.standalone import explorer_html
+
+        return io.BytesIO(explorer_html(explorer).encode("utf-8"))
+
+    return pn.widgets.FileDownload(
+        callback=build,
+        filename="softmax-explorer.html",
+        label="⬇ One file",
+        description="Download this explorer, at what it shows now, as one HTML file that needs no server: "
+        "for a course page, an e-mail or a student at home",
+        button_type="light",
+        margin=(4, 4),
     )
 
 
