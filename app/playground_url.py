@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from softmax_explorer.app.url_state import format_value, parse_value
+from softmax_explorer.components.hidden_units import parse_views
 from softmax_explorer.components.playground_config import PlaygroundConfig, class_count
 from softmax_explorer.components.training_playground import TrainingPlayground
 from softmax_explorer.models.data import DRAW_GRID
@@ -38,6 +39,7 @@ KEYS = {
     "epf": ("run", "epochs_per_frame"),
     "fps": ("run", "frames_per_second"),
     "grid": ("run", "grid"),
+    "views": ("run", "views"),
 }
 ALWAYS = ("dataset", "model")  # written even at their defaults, so a link says what it shows
 OWNERS = {"config": PlaygroundConfig, "run": TrainingPlayground}
@@ -56,7 +58,8 @@ def parse_drawn(text: str) -> list[tuple[int, int, int]]:
     return [tuple(values[i : i + 3]) for i in range(0, len(values), 3)]
 
 
-PARSERS = {"hidden": parse_hidden, "drawn": parse_drawn}  # the rest: parse_value, from the parameter
+# The rest: parse_value, from the parameter.
+PARSERS = {"hidden": parse_hidden, "drawn": parse_drawn, "views": parse_views}
 
 
 def playground_state(query: Mapping[str, str]) -> tuple[dict[str, dict], list[str]]:

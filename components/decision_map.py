@@ -13,6 +13,7 @@ instead of picking one: ``drawn`` holds the points drawn, on the drawing grid of
 from __future__ import annotations
 
 import math
+import uuid
 from functools import partial
 
 import numpy as np
@@ -85,6 +86,7 @@ class MapCanvas(JSComponent):
     pen = param.Integer(default=0, bounds=(0, None), doc="The class of the points drawn.")
     drawn = param.Integer(default=0, doc="How many of the points (the last ones) were drawn on the map.")
     max_drawn = param.Integer(default=MAX_DRAWN, constant=True, doc="The most points that may be drawn.")
+    channel = param.String(default="", doc="Shares frames with the views inside the network.")
 
     _esm = esm("decision_map")
     _stylesheets = stylesheets("decision_map")
@@ -134,7 +136,9 @@ class DecisionMap(pn.viewable.Viewer):
         # back (ack). A slow or busy browser thus gets fewer frames instead of a growing backlog, which would
         # make Pause and clicks wait behind it.
         self._sent = 0
+        self.channel = uuid.uuid4().hex  # the browser's map shares its frames with the hidden units' views
         self._canvas = MapCanvas(
+            channel=self.channel,
             fade_to=BACKGROUNDS[self.dark],
             on_click=self.click,
             on_draw=self._edit,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import panel as pn
 
+from softmax_explorer.components.hidden_units import HiddenUnits
 from softmax_explorer.components.notice import notice, show
 from softmax_explorer.components.shortcuts import Shortcuts
 
@@ -80,6 +81,7 @@ def playground_layout(playground: TrainingPlayground) -> pn.FlexBox:
         busy,
         playground.map,
         playground.curves,
+        inside_the_network(playground),
         pn.FlexBox(
             pn.Column(
                 playground.heading,
@@ -101,6 +103,20 @@ def playground_layout(playground: TrainingPlayground) -> pn.FlexBox:
         sizing_mode="stretch_width",
         css_classes=["training-playground"],
     )
+
+
+def inside_the_network(playground: TrainingPlayground) -> HiddenUnits:
+    """The views inside the network, fed by the map's frames in the browser; what is open is the playground's
+    ``views`` (the URL's), both ways."""
+    inside = HiddenUnits(channel=playground.map.channel, views=playground.views, sizing_mode="stretch_width")
+
+    def sync(target, event):
+        if target.views != event.new:
+            target.views = list(event.new)
+
+    inside.param.watch(lambda e: sync(playground, e), "views")
+    playground.param.watch(lambda e: sync(inside, e), "views")
+    return inside
 
 
 def playground_shortcuts(playground: TrainingPlayground) -> Shortcuts:

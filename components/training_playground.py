@@ -78,6 +78,7 @@ class TrainingPlayground(pn.viewable.Viewer):
     handoff = param.Dict(default=None, allow_None=True, doc="An example the student sent to the explorer.")
     problem = param.String(default="", doc="Why the last change of data or model was not applied.")
     busy = param.String(default="", doc="Whether the server has slowed this session's frames, and to what.")
+    views = param.List(default=[], item_type=str, doc="What is open inside the network (hidden_units.py).")
 
     def __init__(self, dark: bool = False, **params):
         params.setdefault("config", PlaygroundConfig())

@@ -189,6 +189,20 @@ function legendHtml(names) {
     <ul class="legend parts"><li class="part">\u25CF training</li><li class="part">\u25B2 validation</li></ul>`;
 }
 
+// components/js/lib/map_channel.js
+var PREFIX = "softmax-map:";
+function send(channel, topic, detail = null) {
+  if (channel) document.dispatchEvent(new CustomEvent(`${PREFIX}${topic}:${channel}`, { detail }));
+}
+function listen(channel, topic, listener) {
+  if (!channel) return () => {
+  };
+  const name = `${PREFIX}${topic}:${channel}`;
+  const handler = (event) => listener(event.detail);
+  document.addEventListener(name, handler);
+  return () => document.removeEventListener(name, handler);
+}
+
 // components/js/lib/network.js
 function readNetwork(value) {
   const buffer = bytesOf(value);
@@ -313,6 +327,7 @@ function render({ model, el }) {
   let waiting = null;
   let refineTimer = null;
   let msPerMac = 2e-6;
+  let highlight = null;
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
   const colorOf = (c) => model.class_colors[c % model.class_colors.length];
   const panel = drawPanel(model, colorOf);
@@ -466,6 +481,7 @@ function render({ model, el }) {
     const net = readNetwork(value);
     if (!net) return;
     network = net;
+    share();
     clearTimeout(refineTimer);
     if (lookup && net.classes * 4 * SHADES !== lookup.length) lookup = null;
     if (job && !job.fine) {
@@ -485,6 +501,7 @@ function render({ model, el }) {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(cells, box.x, box.y, box.w, box.h);
+    if (highlight) drawHighlight(ctx);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(layer, 0, 0);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -497,6 +514,33 @@ function render({ model, el }) {
       ctx.stroke();
     }
   }
+  function drawHighlight(ctx) {
+    ctx.drawImage(highlight.image, box.x, box.y, box.w, box.h);
+    if (!highlight.line) return;
+    const [ax, ay, bx, by] = highlight.line;
+    ctx.save();
+    ctx.lineWidth = 3;
+    ctx.setLineDash([10, 5]);
+    ctx.strokeStyle = getComputedStyle(root).getPropertyValue("--point-outline").trim() || "#1d2228";
+    ctx.beginPath();
+    ctx.moveTo(...toPixel(ax, ay));
+    ctx.lineTo(...toPixel(bx, by));
+    ctx.stroke();
+    ctx.restore();
+  }
+  const share = () => send(model.channel, "state", {
+    network,
+    points,
+    extent: model.extent,
+    colors: model.class_colors,
+    names: model.class_names,
+    fade: model.fade_to
+  });
+  const unlisten = [listen(model.channel, "ask", share), listen(model.channel, "highlight", (shown) => {
+    highlight = shown;
+    canvas.dataset.highlight = shown ? shown.label : "";
+    compose();
+  })];
   function drawLegend() {
     key.innerHTML = legendHtml(model.class_names);
     paintStrips([...key.querySelectorAll("canvas.strip")], model.class_names.map((_, c) => colorOf(c)), model.fade_to);
@@ -552,12 +596,14 @@ function render({ model, el }) {
     lookup = null;
     drawLegend();
     if (canvas.grid) show(canvas.grid);
+    share();
   };
   model.on("msg:custom", receive);
   model.on("points", () => {
     points = unpackPoints(model.points);
     drawPoints();
     compose();
+    share();
   });
   const drawMode = () => {
     canvas.classList.toggle("drawing", Boolean(model.drawing));
@@ -571,6 +617,7 @@ function render({ model, el }) {
   model.on("extent", () => {
     layout();
     redraw();
+    share();
   });
   model.on(["x_label", "y_label"], drawAxes);
   model.on("fade_to", recolor);
@@ -586,6 +633,7 @@ function render({ model, el }) {
   });
   resize.observe(plot);
   model.on("remove", () => {
+    unlisten.forEach((stop) => stop());
     resize.disconnect();
     job = waiting = null;
     clearTimeout(refineTimer);

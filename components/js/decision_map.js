@@ -13,6 +13,7 @@ import { className } from "./lib/classes.js";
 import { drawPanel } from "./lib/draw.js";
 import { escapeHtml } from "./lib/html.js";
 import { legendHtml, paintStrips } from "./lib/legend.js";
+import { listen, send } from "./lib/map_channel.js";
 import { cost, gridProbabilities, probabilitiesAt, readNetwork } from "./lib/network.js";
 import { SHADES, mapPalette, paint } from "./lib/shades.js";
 import { niceTicks, svg } from "./lib/plot.js";
@@ -48,6 +49,7 @@ export function render({ model, el }) {
   let waiting = null;  // a model that came while a frame was being computed (the newest only)
   let refineTimer = null;
   let msPerMac = 2e-6;  // what a multiply-add of the forward pass takes here, measured as the map is drawn
+  let highlight = null;  // a hidden unit to show over the cells (js/hidden_units.js): {image, line, label}
 
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
   const colorOf = (c) => model.class_colors[c % model.class_colors.length];
@@ -213,6 +215,7 @@ export function render({ model, el }) {
     const net = readNetwork(value);
     if (!net) return;
     network = net;
+    share();
     clearTimeout(refineTimer);
     if (lookup && net.classes * 4 * SHADES !== lookup.length) lookup = null;
     if (job && !job.fine) {  // one frame at a time: the newest waits, any older one is skipped
@@ -235,6 +238,7 @@ export function render({ model, el }) {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.imageSmoothingEnabled = false;  // crisp cells: the grid is the model's resolution, not blur
     ctx.drawImage(cells, box.x, box.y, box.w, box.h);
+    if (highlight) drawHighlight(ctx);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(layer, 0, 0);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -247,6 +251,31 @@ export function render({ model, el }) {
       ctx.stroke();
     }
   }
+
+  /** The highlighted unit: its inactive side veiled (highlight.image, over the map's extent), its line drawn. */
+  function drawHighlight(ctx) {
+    ctx.drawImage(highlight.image, box.x, box.y, box.w, box.h);
+    if (!highlight.line) return;
+    const [ax, ay, bx, by] = highlight.line;
+    ctx.save();
+    ctx.lineWidth = 3;
+    ctx.setLineDash([10, 5]);
+    ctx.strokeStyle = getComputedStyle(root).getPropertyValue("--point-outline").trim() || "#1d2228";
+    ctx.beginPath();
+    ctx.moveTo(...toPixel(ax, ay));
+    ctx.lineTo(...toPixel(bx, by));
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  /** What the views inside the network need (js/hidden_units.js), on the map's channel. */
+  const share = () => send(model.channel, "state", { network, points, extent: model.extent,
+    colors: model.class_colors, names: model.class_names, fade: model.fade_to });
+  const unlisten = [listen(model.channel, "ask", share), listen(model.channel, "highlight", (shown) => {
+    highlight = shown;
+    canvas.dataset.highlight = shown ? shown.label : "";
+    compose();
+  })];
 
   function drawLegend() {
     key.innerHTML = legendHtml(model.class_names);
@@ -304,20 +333,21 @@ export function render({ model, el }) {
     lookup = null;
     drawLegend();
     if (canvas.grid) show(canvas.grid);
+    share();
   };
   model.on("msg:custom", receive);
-  model.on("points", () => { points = unpackPoints(model.points); drawPoints(); compose(); });
+  model.on("points", () => { points = unpackPoints(model.points); drawPoints(); compose(); share(); });
   const drawMode = () => { canvas.classList.toggle("drawing", Boolean(model.drawing)); panel.update(); };
   model.on(["drawing", "pen", "drawn"], drawMode);
   model.on("drawn", () => { drawPoints(); compose(); });
-  model.on("extent", () => { layout(); redraw(); });
+  model.on("extent", () => { layout(); redraw(); share(); });
   model.on(["x_label", "y_label"], drawAxes);
   model.on("fade_to", recolor);
   model.on(["class_names", "class_colors"], () => { panel.classes(); drawPoints(); recolor(); });
   model.on("marker", compose);
   const resize = new ResizeObserver(() => { layout(); redraw(); });
   resize.observe(plot);
-  model.on("remove", () => { resize.disconnect(); job = waiting = null; clearTimeout(refineTimer); });
+  model.on("remove", () => { unlisten.forEach((stop) => stop()); resize.disconnect(); job = waiting = null; clearTimeout(refineTimer); });
   drawLegend();
   drawMode();
   requestAnimationFrame(() => { layout(); receive(model.frame); });

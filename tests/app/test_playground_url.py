@@ -28,6 +28,7 @@ CHANGED = {
     "epf": "10",
     "fps": "10",
     "grid": "150",
+    "views": "units,space,layer2,unit7",
 }
 
 
@@ -61,7 +62,12 @@ def test_a_query_reads_into_the_parameters():
         "seed": 5,
         "drawn": [(120, 845, 0), (500, 500, 3)],
     }
-    assert state["run"] == {"epochs_per_frame": 10, "frames_per_second": 10, "grid": 150}
+    assert state["run"] == {
+        "epochs_per_frame": 10,
+        "frames_per_second": 10,
+        "grid": 150,
+        "views": ["units", "space", "layer2", "unit7"],
+    }
 
 
 def test_written_query_reads_back_to_the_same_query():
@@ -114,6 +120,10 @@ def test_a_learning_rate_matches_its_choice_however_it_is_written():
         ("drawn", "1,2,10", "is outside 0 to 9"),
         ("drawn", "1,2,3", "a point of class 3, but this data has 3 classes (0 to 2)"),
         ("drawn", ",".join(["1,2,0"] * 201), "give at most 200 points (got 201)"),
+        ("views", "units,weights", "'weights' is not a view: use units, space, layer1 to layer4"),
+        ("views", "layer5", "a network has hidden layers 1 to 4"),
+        ("views", "unit512", "a layer has units 0 to 511"),
+        ("views", "unit1,unit2", "names a view twice"),
     ],
 )
 def test_a_bad_value_is_left_out_and_warned_about(key, text, says):

@@ -23,6 +23,7 @@ from softmax_explorer.models.data import load_ames  # noqa: E402
 from softmax_explorer.models.inputs import format_number  # noqa: E402
 from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
 from softmax_explorer.models.training import Config, Trainer  # noqa: E402
+from tests.js.hidden_fixtures import write as write_hidden  # noqa: E402
 
 # (logits, target, temperature): ordinary, extreme (the explorer accepts +/-1000), tiny and large T, ties, 10 classes.
 CASES = [
@@ -169,6 +170,7 @@ def main(out: Path) -> None:
     points = {"x": X[:, 0].tolist(), "y": X[:, 1].tolist(), "cls": y.tolist(), "part": part.tolist()}
     (out / "binary.json").write_text(json.dumps({"points": points}))
     (out / "networks.json").write_text(json.dumps(networks(out)))
+    write_hidden(out)  # the views inside the network (components/js/lib/hidden.js)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,217 @@
+// Inside an MLP, in the browser: models/hidden.py's maths over the network a map frame carries (lib/network.js's
+// readNetwork), checked against it by tests/js/hidden_units.test.js. Places are in the data's units; the model
+// sees them standardised, (x - mean) / std, as the map's forward pass does. Sums in float64.
+
+export const SHOWN_UNITS = 16;  // every unit up to this many, else this many: the largest outgoing weights
+
+const ACTIVATE = {
+  relu: (z) => (z > 0 ? z : 0),
+  tanh: Math.tanh,
+  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
+  none: (z) => z,
+};
+
+/** The centres of a width x height grid of cells over `extent`, row by row from the bottom: {xs, ys}. */
+export function gridPlaces([x0, x1, y0, y1], width, height) {
+  const xs = new Float64Array(width * height), ys = new Float64Array(width * height);
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) {
+      xs[i * width + j] = x0 + ((j + 0.5) / width) * (x1 - x0);
+      ys[i * width + j] = y0 + ((i + 0.5) / height) * (y1 - y0);
+    }
+  }
+  return { xs, ys };
+}
+
+/** The pre-activations z = W h + b of hidden layers 0...`last` at the places (xs, ys): one Float64Array
+ * (count x units, place by place) a layer. */
+export function preActivations(network, xs, ys, last = network.layers.length - 2) {
+  const { layers, mean, std, activation } = network;
+  const act = ACTIVATE[activation] ?? ACTIVATE.none;
+  const count = xs.length;
+  const out = layers.slice(0, last + 1).map((l) => new Float64Array(count * l.outputs));
+  const hs = out.map((_, l) => new Float64Array(layers[l].outputs));
+  const x = new Float64Array(2);
+  for (let p = 0; p < count; p++) {
+    x[0] = (xs[p] - mean[0]) / std[0];
+    x[1] = (ys[p] - mean[1]) / std[1];
+    let h = x;
+    for (let l = 0; l <= last; l++) {
+      const { inputs, outputs, weight, bias } = layers[l];
+      const z = out[l], next = hs[l];
+      for (let o = 0; o < outputs; o++) {
+        let sum = bias[o];
+        for (let k = 0, w = o * inputs; k < inputs; k++, w++) sum += weight[w] * h[k];
+        z[p * outputs + o] = sum;
+        next[o] = act(sum);
+      }
+      h = next;
+    }
+  }
+  return out;
+}
+
+/** A unit's activation from its pre-activation. */
+export const activate = (network, z) => (ACTIVATE[network.activation] ?? ACTIVATE.none)(z);
+
+/** The activations (count x units) of hidden layer `layer` at the places (xs, ys). */
+export function activations(network, xs, ys, layer) {
+  const z = preActivations(network, xs, ys, layer)[layer];
+  const act = ACTIVATE[network.activation] ?? ACTIVATE.none;
+  for (let i = 0; i < z.length; i++) z[i] = act(z[i]);
+  return z;
+}
+
+/** How many linear pieces of the network the places meet, from their pre-activations (every hidden layer): the
+ * distinct on/off patterns for ReLU, 1 without an activation or a hidden layer, null for tanh and sigmoid. */
+export function linearRegions(network, pre, count) {
+  if (network.layers.length === 1 || network.activation === "none") return 1;
+  if (network.activation !== "relu") return null;
+  const seen = new Set();
+  for (let p = 0; p < count; p++) {
+    // Two 32-bit hashes of the pattern's bits, as one 53-bit number: a collision among 40,000 cells is ~1e-7.
+    let a = 0x811c9dc5, b = 0x01000193;
+    for (const z of pre) {
+      const units = z.length / count;
+      for (let u = 0, at = p * units; u < units; u++) {
+        const bit = z[at + u] > 0 ? 1 : 0;
+        a = Math.imul(a ^ (bit + 2 * u + 1), 0x01000193);
+        b = Math.imul(b + bit * 0x9e3779b1 + u, 0x85ebca6b) ^ (b >>> 13);
+      }
+    }
+    seen.add((a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff));
+  }
+  return seen.size;
+}
+
+/** A first-layer unit's line in the data's units: [a, c, d] of a x + c y + d = 0. */
+export function unitLine(network, unit) {
+  const { weight, bias } = network.layers[0];
+  const a = weight[2 * unit] / network.std[0], c = weight[2 * unit + 1] / network.std[1];
+  return [a, c, bias[unit] - a * network.mean[0] - c * network.mean[1]];
+}
+
+/** Where the line [a, c, d] crosses the box [x0, x1, y0, y1]: [xa, ya, xb, yb], or null. */
+export function lineSegment([a, c, d], [x0, x1, y0, y1]) {
+  const ends = [];
+  if (c !== 0) for (const x of [x0, x1]) ends.push([x, -(a * x + d) / c]);
+  if (a !== 0) for (const y of [y0, y1]) ends.push([-(c * y + d) / a, y]);
+  const slack = 1e-9 * Math.max(x1 - x0, y1 - y0);
+  const inside = ends.filter(([x, y]) => x >= x0 - slack && x <= x1 + slack && y >= y0 - slack && y <= y1 + slack);
+  if (inside.length < 2) return null;
+  inside.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  return [...inside[0], ...inside.at(-1)];
+}
+
+/** The units of hidden layer `layer` to show: all up to `most`, else the `most` whose outgoing weights have the
+ * largest norm (ties: the lower index), in order. */
+export function shownUnits(network, layer, most = SHOWN_UNITS) {
+  const { inputs: units, outputs, weight } = network.layers[layer + 1];
+  const all = Array.from({ length: units }, (_, u) => u);
+  if (units <= most) return all;
+  const norms = all.map((u) => {
+    let s = 0;
+    for (let o = 0; o < outputs; o++) s += weight[o * units + u] ** 2;
+    return Math.sqrt(s);
+  });
+  return all.sort((u, v) => norms[v] - norms[u] || u - v).slice(0, most).sort((u, v) => u - v);
+}
+
+/** The first two principal components of the rows of A (n x h, row by row), by subspace iteration from `start`
+ * (the last answer: a few steps then suffice) for at most `ms`: {components [v1, v2], variances, mean, total (the
+ * whole variance), converged}. Each component's largest entry (ties: the first) is positive, as models/hidden.py makes it. */
+export function principalComponents(A, n, h, start = null, ms = 40) {
+  const mean = new Float64Array(h);
+  for (let i = 0; i < n; i++) for (let j = 0; j < h; j++) mean[j] += A[i * h + j] / n;
+  let total = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < h; j++) total += (A[i * h + j] - mean[j]) ** 2 / n;
+  let v = start && start[0].length === h ? start.map((c) => Float64Array.from(c))
+    : [0, 1].map((k) => Float64Array.from({ length: h }, (_, j) => Math.cos(1 + j * (k + 1.37))));
+  orthonormalise(v);
+  const variances = [0, 0], row = new Float64Array(h), begin = performance.now();
+  let converged = false;
+  for (let step = 0; step < 1000 && !converged; step++) {
+    const u = [new Float64Array(h), new Float64Array(h)];
+    variances[0] = variances[1] = 0;
+    for (let i = 0; i < n; i++) {
+      let d0 = 0, d1 = 0;
+      for (let j = 0; j < h; j++) {
+        row[j] = A[i * h + j] - mean[j];
+        d0 += row[j] * v[0][j];
+        d1 += row[j] * v[1][j];
+      }
+      variances[0] += (d0 * d0) / n;
+      variances[1] += (d1 * d1) / n;
+      for (let j = 0; j < h; j++) { u[0][j] += (d0 * row[j]) / n; u[1][j] += (d1 * row[j]) / n; }
+    }
+    orthonormalise(u);
+    const moved = Math.min(Math.abs(dot(u[0], v[0])), Math.abs(dot(u[1], v[1])));
+    v = u;
+    converged = 1 - moved < 1e-13;
+    if (performance.now() - begin > ms) break;
+  }
+  for (const c of v) {
+    let top = 0;
+    for (let j = 1; j < h; j++) if (Math.abs(c[j]) > Math.abs(c[top]) + 1e-12) top = j;
+    if (c[top] < 0) for (let j = 0; j < h; j++) c[j] = -c[j];
+  }
+  return { components: v, variances, mean, total, converged };
+}
+
+const dot = (a, b) => a.reduce((s, x, j) => s + x * b[j], 0);
+
+function orthonormalise([a, b]) {
+  const na = Math.sqrt(dot(a, a)) || 1;
+  for (let j = 0; j < a.length; j++) a[j] /= na;
+  const p = dot(a, b);
+  for (let j = 0; j < b.length; j++) b[j] -= p * a[j];
+  const nb = Math.sqrt(dot(b, b)) || 1;
+  for (let j = 0; j < b.length; j++) b[j] /= nb;
+}
+
+/** Where the data land in hidden layer `layer`: its two activations if it has 2 units (1: the first, 0), else
+ * their first two principal components, for at most about `ms` (then `converged` may be false: go on from `axes`).
+ * {points (n x 2), axes [2 directions], origin, share, pca, converged}. */
+export function hiddenSpace(network, xs, ys, layer, start = null, ms = 40) {
+  const A = activations(network, xs, ys, layer);
+  const n = xs.length, h = network.layers[layer].outputs;
+  const points = new Float64Array(2 * n);
+  if (h <= 2) {
+    for (let i = 0; i < n; i++) { points[2 * i] = A[i * h]; points[2 * i + 1] = h === 2 ? A[i * h + 1] : 0; }
+    const axes = h === 2 ? [Float64Array.of(1, 0), Float64Array.of(0, 1)] : [Float64Array.of(1), Float64Array.of(0)];
+    return { points, axes, origin: new Float64Array(h), share: 1, pca: false, converged: true };
+  }
+  const { components, variances, mean, total, converged } = principalComponents(A, n, h, start, ms);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < h; j++) {
+      const c = A[i * h + j] - mean[j];
+      points[2 * i] += c * components[0][j];
+      points[2 * i + 1] += c * components[1][j];
+    }
+  }
+  const share = total > 0 ? (variances[0] + variances[1]) / total : 1;
+  return { points, axes: components, origin: mean, share, pca: true, converged };
+}
+
+/** The network's class at each cell of a width x height grid over `box` ([a0, a1, b0, b1]) of the hidden-space
+ * plane of its last hidden layer (the last layer is linear there, so the regions are exact on that plane). */
+export function spaceClasses(network, space, box, width, height) {
+  const { inputs, outputs, weight, bias } = network.layers.at(-1);
+  const at = (v) => Array.from({ length: outputs }, (_, o) => {
+    let s = 0;
+    for (let k = 0; k < inputs; k++) s += weight[o * inputs + k] * v[k];
+    return s;
+  });
+  const base = at(space.origin).map((s, o) => s + bias[o]), da = at(space.axes[0]), db = at(space.axes[1]);
+  const out = new Uint8Array(width * height);
+  const { xs, ys } = gridPlaces(box, width, height);
+  for (let p = 0; p < out.length; p++) {
+    let best = 0, top = -Infinity;
+    for (let o = 0; o < outputs; o++) {
+      const z = base[o] + xs[p] * da[o] + ys[p] * db[o];
+      if (z > top) { top = z; best = o; }
+    }
+    out[p] = best;
+  }
+  return out;
+}
