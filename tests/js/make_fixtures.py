@@ -24,6 +24,7 @@ from softmax_explorer.models.inputs import format_number  # noqa: E402
 from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
 from softmax_explorer.models.training import Config, Trainer  # noqa: E402
 from tests.js.hidden_fixtures import write as write_hidden  # noqa: E402
+from tests.js.standalone_fixtures import fixtures as standalone_fixtures  # noqa: E402
 
 # (logits, target, temperature): ordinary, extreme (the explorer accepts +/-1000), tiny and large T, ties, 10 classes.
 CASES = [
@@ -171,6 +172,9 @@ def main(out: Path) -> None:
     (out / "binary.json").write_text(json.dumps({"points": points}))
     (out / "networks.json").write_text(json.dumps(networks(out)))
     write_hidden(out)  # the views inside the network (components/js/lib/hidden.js)
+    # The one-file explorer's tables and Python's answers for its rules (components/js/standalone).
+    for name, value in standalone_fixtures().items():
+        (out / name).write_text(json.dumps(value))
 
 
 if __name__ == "__main__":
