@@ -39,6 +39,14 @@ from tests.ui.sessions import (  # noqa: E402
 TROUBLE = re.compile(r"Traceback|Task exception was never retrieved|AssertionError")
 
 
+def troubles(log: str) -> tuple[int, int]:
+    """Log records with a traceback or an exception nobody awaited, and how many of them are Bokeh's own race: a
+    tab closes while the server writes to it, Bokeh detaches the session, then its close handler asserts that the
+    connection still has one (bokeh/server/connection.py; the session is freed all the same)."""
+    records = [r for r in re.split(r"\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", log) if TROUBLE.search(r)]
+    return len(records), sum("assert self._session is not None" in r for r in records)
+
+
 def visits(page, url: str, n: int) -> list[float]:
     """``n`` visits, half of them training; the seconds each took."""
     took = []
@@ -105,12 +113,12 @@ def main():
                     f"server RSS {args.settle:g} s later",
                     f"{after:.0f} MB ({100 * (after / baseline - 1):+.1f} %)",
                 ),
-                (f"server CPU over 5 s, {args.settle:g} s later", f"{cpu:.1f} % of a core"),
+                (f"server CPU over 5 s, {args.settle:g} s later", f"{abs(cpu):.1f} % of a core"),
                 (f"sessions open {args.settle:g} s later", str(left)),
                 ("'training loop stopped' lines logged", str(closes)),
                 (
-                    "tracebacks / unretrieved task exceptions logged",
-                    str(len([line for line in server.output()[since:].splitlines() if TROUBLE.search(line)])),
+                    "tracebacks / unretrieved task exceptions logged (of which Bokeh's closed-tab assertion)",
+                    "{} ({})".format(*troubles(server.output()[since:])),
                 ),
             ]
 
