@@ -153,7 +153,9 @@ class PlaygroundConfig(pn.viewable.Viewer):
             "spiral": "Toy: spiral",
             "xor": "Toy: xor",
             "drawn": "Your drawing (click on the map)",
-            "csv": "Your CSV file",
+            "csv": "Your data (from the notebook)"
+            if self.csv and self.csv.source.get("notebook")
+            else "Your CSV file",
         }
         dataset = w.Select(
             name="Data",

@@ -17,6 +17,7 @@ import param
 
 from softmax_explorer.components.explorer_layout import explorer_layout
 from softmax_explorer.components.logit_inputs import LogitSliders, TemperatureSlider
+from softmax_explorer.components.notebook import NotebookViewer
 from softmax_explorer.components.shortcuts import Shortcuts
 from softmax_explorer.components.softmax_view import GradientBars, LossCurve, ProbabilityBars, Readout
 from softmax_explorer.components.warmups import CHALLENGES, PRESETS
@@ -57,7 +58,7 @@ def slider_bound(logits) -> float:
     return float(next((b for b in SLIDER_BOUNDS if biggest <= b), SLIDER_BOUNDS[-1]))
 
 
-class SoftmaxExplorer(pn.viewable.Viewer):
+class SoftmaxExplorer(NotebookViewer):
     """Logits in, probabilities, loss and gradient out: live, exact, and step by step."""
 
     logits = param.List(default=default_logits(3), item_type=(int, float), bounds=(2, MAX_CLASSES))
@@ -80,6 +81,9 @@ class SoftmaxExplorer(pn.viewable.Viewer):
     message = param.String(default="", doc="Feedback on the last text entry.")
 
     def __init__(self, **params):
+        if "logits" in params:  # SoftmaxExplorer(logits=[1, 2, -1]), or an array: classes named to match
+            params["logits"] = parse_logits(",".join(repr(float(v)) for v in params["logits"]))
+            params.setdefault("class_names", _named(list(DEFAULT_CLASSES), len(params["logits"])))
         super().__init__(**params)
         self._check()
         self._from_browser = self._pushing = False

@@ -16,12 +16,15 @@ from functools import cached_property
 import numpy as np
 import panel as pn
 import param
+from torch import nn
 
 from softmax_explorer.components import metrics
 from softmax_explorer.components.assets import stylesheets
 from softmax_explorer.components.code_view import CodeView
 from softmax_explorer.components.decision_map import DecisionMap
 from softmax_explorer.components.forward_pass import ForwardPass
+from softmax_explorer.components.notebook import NotebookViewer, OutputWatch
+from softmax_explorer.components.notebook_data import playground_params
 from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.components.playground_layout import playground_layout
 from softmax_explorer.components.room import ROOM
@@ -66,8 +69,9 @@ def every(period_ms: int, callback: Callable[[], None]) -> Callable[[], None]:
     return stop
 
 
-class TrainingPlayground(pn.viewable.Viewer):
-    """Train a logistic regression or an MLP live and watch its decision boundary form."""
+class TrainingPlayground(NotebookViewer):
+    """Train a logistic regression or an MLP live and watch its decision boundary form (in a notebook, on your
+    data too: ``TrainingPlayground(data=(X, y), class_names=[...], model="mlp")``, see notebook_data)."""
 
     config = param.ClassSelector(class_=PlaygroundConfig)
     playing = param.Boolean(default=False, doc="Whether the loop is training.")
@@ -80,7 +84,8 @@ class TrainingPlayground(pn.viewable.Viewer):
     busy = param.String(default="", doc="Whether the server has slowed this session's frames, and to what.")
     views = param.List(default=[], item_type=str, doc="What is open inside the network (hidden_units.py).")
 
-    def __init__(self, dark: bool = False, **params):
+    def __init__(self, dark: bool = False, data=None, class_names=None, **params):
+        params = playground_params(params, data, class_names)
         params.setdefault("config", PlaygroundConfig())
         super().__init__(**params)
         self.map = DecisionMap(dark=dark)
@@ -97,6 +102,7 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._doc = pn.state.curdoc
         self._session = _session_id(self._doc)  # the session whose end is this playground's
         self._tick_end = self._frame_at = self._answered_at = 0.0
+        self._output = OutputWatch()  # in a notebook
         self._runaway = Runaway()
         self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
@@ -187,8 +193,11 @@ class TrainingPlayground(pn.viewable.Viewer):
         self._tick_end = time.monotonic()
 
     def _page_open(self) -> bool:
-        """Whether a browser is still connected to this session (a closed page's session lives on a while)."""
+        """Whether a browser is still connected to this session (a closed page's session lives on a while), or, in
+        a notebook, whether the cell's output is still there (once it has been shown)."""
         context = getattr(self._doc, "session_context", None)
+        if context is None:
+            return self._output(self.__dict__.get("_layout"))
         session = getattr(context, "session", None)
         if session is None or session.connection_count > 0:
             return True
@@ -207,6 +216,12 @@ class TrainingPlayground(pn.viewable.Viewer):
         self.status = ""
         self.trainer.reset()
         self._draw(details=True)  # the curves see a history that is not the one they showed: they start again
+
+    @property
+    def model(self) -> nn.Module:
+        """The model being trained (this playground's own, not a copy), on inputs standardised as
+        ``trainer.dataset.standardize(X)`` does."""
+        return self.trainer.model
 
     def toggle(self) -> None:
         self.playing = not self.playing

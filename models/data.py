@@ -306,14 +306,19 @@ def encode_labels(labels):
     return y.astype(np.int64), tuple(str(name) for name in names)
 
 
-def _numbers(column: pd.Series) -> np.ndarray:
-    """A column of text as finite float64 values, or a ValueError naming the first value that is not one."""
+def _in_file(row) -> str:
+    return f"line {row + 2} of the file"  # after the header, counted from 1
+
+
+def _numbers(column: pd.Series, place=_in_file) -> np.ndarray:
+    """A column of text as finite float64 values, or a ValueError naming the first value that is not one (and
+    ``place(row)`` it is)."""
     values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=np.float64)
     bad = ~np.isfinite(values)
     if bad.any():
         row = column.index[bad][0]
         raise ValueError(
-            f"column {quote(column.name)} must hold numbers, but line {row + 2} of the file has {quote(column[row])}"
+            f"column {quote(column.name)} must hold numbers, but {place(row)} has {quote(column[row])}"
         )
     return values
 
@@ -410,8 +415,23 @@ def load_csv(
         raise ValueError(
             f"no row has values for all of {quote(features[0])}, {quote(features[1])} and {quote(label)}"
         )
-    X_raw = np.column_stack([_numbers(complete[column]) for column in features])
-    y, class_names = encode_labels(complete[label])
+    source = {
+        "dataset": "csv",
+        "file": where,
+        "features": list(features),
+        "label": label,
+        "standardize": standardize,
+    }
+    return table_dataset(complete, features, label, name, source, dropped_rows=len(table) - len(complete))
+
+
+def table_dataset(table, features, label, name, source, dropped_rows=0, place=_in_file) -> Dataset:
+    """A Dataset from a table's two feature columns and its label column, every row complete, checked as a CSV
+    file's are (numbers, 2 to MAX_CLASSES classes with short names, no constant feature when standardised);
+    ``place(row)`` says where a bad value is."""
+    standardize = source["standardize"]
+    X_raw = np.column_stack([_numbers(table[column], place) for column in features])
+    y, class_names = encode_labels(table[label])
     if not 2 <= len(class_names) <= MAX_CLASSES:
         raise ValueError(
             f"the label column {quote(label)} has {len(class_names):,} classes; it needs 2 to {MAX_CLASSES}"
@@ -425,20 +445,7 @@ def load_csv(
             f"feature {quote(constant)} has the same value in every row, so it cannot be standardised"
         )
     return _dataset(
-        X_raw,
-        y,
-        class_names,
-        features,
-        name=name,
-        source={
-            "dataset": "csv",
-            "file": where,
-            "features": list(features),
-            "label": label,
-            "standardize": standardize,
-        },
-        standardize=standardize,
-        dropped_rows=len(table) - len(complete),
+        X_raw, y, class_names, features, name, source, standardize=standardize, dropped_rows=dropped_rows
     )
 
 
