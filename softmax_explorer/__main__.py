@@ -1,5 +1,6 @@
 """``python -m softmax_explorer COMMAND``: the package's commands, one subcommand each.
 
+    python -m softmax_explorer serve --show                         # the app on this machine, in the browser
     python -m softmax_explorer export explorer.html                 # the explorer as one file, no server needed
     python -m softmax_explorer export lecture.html --link "?logits=6,1,1&conceal=1"
 
@@ -9,7 +10,9 @@ A new command is a function ``name(args) -> int`` and its parser in :func:`parse
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from softmax_explorer.models.inputs import format_number
 
@@ -25,6 +28,15 @@ def export(args: argparse.Namespace) -> int:
         "Open it in a browser, put it on a course page or mail it."
     )
     return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the installed app with Panel (a class server from a checkout uses deploy/serve.sh instead)."""
+    import softmax_explorer.app
+
+    app = str(Path(softmax_explorer.app.__file__).parent)
+    os.execv(sys.executable, [sys.executable, "-m", "panel", "serve", app, *args.panel])
+    return 1  # not reached: execv replaces this process
 
 
 def parser() -> argparse.ArgumentParser:
@@ -48,6 +60,15 @@ def parser() -> argparse.ArgumentParser:
         "'?logits=1,2,-1&target=1'",
     )
     one.set_defaults(run=export)
+    two = commands.add_parser(
+        "serve",
+        help="serve the app (both tabs) with Panel, from wherever the package is installed",
+        description="Serve the app with `panel serve`: a student's own machine or a small class. Every option "
+        "after `serve` goes to `panel serve` (--port 5006, --show, --address ...). A class server from a "
+        "checkout is better served by deploy/serve.sh (README, 'Serving a class').",
+    )
+    two.add_argument("panel", nargs=argparse.REMAINDER, help="options for panel serve")
+    two.set_defaults(run=serve)
     return main
 
 

@@ -118,19 +118,11 @@ def test_the_installed_package_imports_and_computes_from_site_packages(venv, tmp
 
 
 def test_the_installed_app_serves_a_page_without_the_checkout(venv, tmp_path):
-    app = subprocess.run(
-        [str(venv), "-c", "import softmax_explorer.app as a, os; print(os.path.dirname(a.__file__))"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=clean_env(),
-    ).stdout.strip()
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [str(venv), "-m", "panel", "serve", app, "--port", str(port), "--address", "127.0.0.1"],
+            [str(venv), "-m", "softmax_explorer", "serve", "--port", str(port), "--address", "127.0.0.1"],
             cwd=tmp_path,
             stdout=out,
             stderr=subprocess.STDOUT,
