@@ -67,13 +67,16 @@ def parser() -> argparse.ArgumentParser:
         "after `serve` goes to `panel serve` (--port 5006, --show, --address ...). A class server from a "
         "checkout is better served by deploy/serve.sh (README, 'Serving a class').",
     )
-    two.add_argument("panel", nargs=argparse.REMAINDER, help="options for panel serve")
     two.set_defaults(run=serve)
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    main_parser = parser()
+    args, rest = main_parser.parse_known_args(argv)
+    if rest and args.run is not serve:  # only `serve` passes what it does not know on (to panel serve)
+        main_parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.panel = rest
     return args.run(args)
 
 
