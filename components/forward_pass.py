@@ -2,7 +2,8 @@
 
 The same views as the explorer tab show it (bars, the step-by-step table, dL/dlogits), so a student sees that
 the network's output for one house is exactly the first tab's logits -> softmax -> cross-entropy; a button
-sends those logits there.
+sends those logits there. Below, the same pass as autograd's graph, x to the loss, with each node's gradient
+stepping backward (components/autograd_graph.py), from the model itself.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import param
 from panel.custom import JSComponent
 
 from softmax_explorer.components.assets import esm, html_div, stylesheets
+from softmax_explorer.components.autograd_graph import AutogradGraph
 from softmax_explorer.components.softmax_view import GradientBars, ProbabilityBars, Readout
+from softmax_explorer.models.autograd import graph
 from softmax_explorer.models.inputs import LOGIT_LIMIT
 
 
@@ -44,6 +47,7 @@ class ForwardPass(pn.viewable.Viewer):
     )
     handoff = param.Event(doc="The student asked to open these logits in the explorer.")
     noun = param.String(default="house", doc="What a data point is: a house on the Ames map, else a point.")
+    model = param.Parameter(default=None, doc="The torch model that made the logits, for autograd's graph.")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -57,6 +61,9 @@ class ForwardPass(pn.viewable.Viewer):
         self._open.param.watch(lambda _: self.param.trigger("handoff"), "clicks")
         self._summary_pane = pn.pane.Bokeh(self._summary, sizing_mode="stretch_width")
         self._empty = pn.pane.HTML(stylesheets=stylesheets("training"))
+        self._graph_title = pn.pane.HTML(stylesheets=stylesheets("training"))
+        self.graph = AutogradGraph(sizing_mode="stretch_width")
+        self._graphed = None  # the point and class the graph shows: another one starts it at the forward pass
         self._update()
 
     @property
@@ -73,10 +80,11 @@ class ForwardPass(pn.viewable.Viewer):
         return self.target if self.target is not None else int(np.argmax(self.logits))
 
     @param.depends(
-        "logits", "target", "class_names", "inputs_raw", "inputs_model", "title", "noun", watch=True
+        "logits", "target", "class_names", "inputs_raw", "inputs_model", "title", "noun", "model", watch=True
     )
     def _update(self):
         shown = bool(self.logits)
+        self._graph_title.visible = self.graph.visible = shown and self.model is not None
         self._empty.object = (
             f"<p class='se-hint'>Click a {self.noun} (or any place) on the map to see the "
             "model's forward pass for it.</p>"
@@ -96,6 +104,22 @@ class ForwardPass(pn.viewable.Viewer):
             for view in (self._bars, self._readout, self._gradient):
                 view.param.update(**state)
             self._summary.text = self._describe()
+            if self.model is not None:
+                self._show_graph()
+
+    def _show_graph(self) -> None:
+        point = (self.title, tuple(self.inputs_model), self._shown_target())
+        self.graph.show(
+            graph(self.model, self.inputs_model, self._shown_target()),
+            self.class_names,
+            restart=point != self._graphed,
+        )
+        self._graphed = point
+        self._graph_title.object = (
+            f"<h3 class='se-heading'>Autograd on this {html.escape(self.noun)}</h3><p class='se-note'>"
+            "The same forward pass as torch's graph: each node's value, and dL/d(node) as "
+            "<code>loss.backward()</code> computes it, one node at a time from the loss back.</p>"
+        )
 
     def _describe(self) -> str:
         names = [html.escape(n) for n in self.feature_names]
@@ -125,5 +149,7 @@ class ForwardPass(pn.viewable.Viewer):
             self._readout,
             self._gradient,
             self._open,
+            self._graph_title,
+            self.graph,
             sizing_mode="stretch_width",
         )

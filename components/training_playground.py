@@ -348,6 +348,7 @@ class TrainingPlayground(NotebookViewer):
             logits=[float(v) for v in self.trainer.logits(point, units="raw")],
             class_names=list(data.class_names),
             target=int(data.y[index]) if index is not None else None,
+            model=self.trainer.model,
         )
 
     def _hand_off(self, _) -> None:

@@ -18,7 +18,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from softmax_explorer.components.autograd_graph import as_data  # noqa: E402
 from softmax_explorer.components.decision_map import pack_network, pack_points  # noqa: E402
+from softmax_explorer.models.autograd import graph  # noqa: E402
 from softmax_explorer.models.data import load_ames  # noqa: E402
 from softmax_explorer.models.inputs import format_number  # noqa: E402
 from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
@@ -159,6 +161,19 @@ def networks(out: Path) -> dict:
     return expected
 
 
+def autograd_graphs() -> dict:
+    """The graphs components/autograd_graph.py sends for house 7 after 3 epochs (logistic regression and the course
+    MLP), with each node's norm and zeros as numpy counts them."""
+    ames, graphs = load_ames(), {}
+    for name, config in (("logreg", Config()), ("mlp", Config(hidden=(100,)))):
+        trainer = Trainer(ames, config)
+        trainer.step(3)
+        nodes = [as_data(n) for n in graph(trainer.model, ames.X[7], int(ames.y[7]))]
+        norms = [float(np.linalg.norm(n["value"])) for n in nodes]
+        graphs[name] = {"nodes": nodes, "norms": norms, "zeros": [n["value"].count(0.0) for n in nodes]}
+    return {"class_names": list(ames.class_names), "graphs": graphs}
+
+
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "softmax.json").write_text(json.dumps(softmax_cases()))
@@ -175,6 +190,7 @@ def main(out: Path) -> None:
     # The one-file explorer's tables and Python's answers for its rules (components/js/standalone).
     for name, value in standalone_fixtures().items():
         (out / name).write_text(json.dumps(value))
+    (out / "autograd.json").write_text(json.dumps(autograd_graphs()))
 
 
 if __name__ == "__main__":
