@@ -58,6 +58,13 @@ def refused() -> pn.pane.Alert:
     )
 
 
+def one_file(explorer: SoftmaxExplorer) -> str:
+    """The explorer as one HTML file (app/standalone.py, which reads this module's title: imported when asked)."""
+    from softmax_explorer.app.standalone import explorer_html
+
+    return explorer_html(explorer)
+
+
 class Page:
     """One session's page: the two tabs, the header, and the address kept in step with what is on screen."""
 
@@ -67,7 +74,7 @@ class Page:
         page, page_warnings = app_state(self.query)
         state, warnings = explorer_state(self.query)
         self.training, training_warnings = playground_state(self.query)
-        self.explorer = SoftmaxExplorer(**state)
+        self.explorer = SoftmaxExplorer(**state, one_file=one_file)
         self.playground: TrainingPlayground | None = None  # made when its tab is first opened
         # A training tab the page before this one left for it (the theme switch), if it is still there.
         self.carried = CARRIED.take(page["resume"]) if "resume" in page else None

@@ -53,7 +53,7 @@ def explorer_layout(
         pn.pane.HTML("<h2 class='se-heading'>Logits z</h2>", margin=(0, 5)),
         pn.layout.HSpacer(),
         explorer.shortcuts(),
-        _one_file(explorer),
+        *_one_file(explorer),
         align="center",
         sizing_mode="stretch_width",
     )
@@ -107,24 +107,22 @@ def explorer_layout(
     )
 
 
-def _one_file(explorer: SoftmaxExplorer) -> pn.widgets.FileDownload:
-    """A download of this explorer, at what it shows, as one HTML file that needs no server (app/standalone.py)."""
-
-    def build() -> io.BytesIO:
-        # The file's page is composed in app/ (it reads the URL tables there): asked for only when clicked.
-        from softmax_explorer.app.standalone import explorer_html
-
-        return io.BytesIO(explorer_html(explorer).encode("utf-8"))
-
-    return pn.widgets.FileDownload(
-        callback=build,
-        filename="softmax-explorer.html",
-        label="⬇ One file",
-        description="Download this explorer, at what it shows now, as one HTML file that needs no server: "
-        "for a course page, an e-mail or a student at home",
-        button_type="light",
-        margin=(4, 4),
-    )
+def _one_file(explorer: SoftmaxExplorer) -> list[pn.widgets.FileDownload]:
+    """A download of this explorer, at what it shows, as one HTML file that needs no server, if the page gives
+    the explorer a way to make one (``one_file``: app/standalone.py composes the file from app/'s URL tables)."""
+    if explorer.one_file is None:
+        return []
+    return [
+        pn.widgets.FileDownload(
+            callback=lambda: io.BytesIO(explorer.one_file(explorer).encode("utf-8")),
+            filename="softmax-explorer.html",
+            label="⬇ One file",
+            description="Download this explorer, at what it shows now, as one HTML file that needs no server: "
+            "for a course page, an e-mail or a student at home",
+            button_type="light",
+            margin=(4, 4),
+        )
+    ]
 
 
 def _logits_field(explorer: SoftmaxExplorer) -> pn.widgets.TextInput:

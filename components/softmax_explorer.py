@@ -79,6 +79,9 @@ class SoftmaxExplorer(NotebookViewer):
     loss = param.Number(constant=True, doc="Cross-entropy for the true class, derived.")
     gradient = param.Array(constant=True, doc="dL/dlogits, derived.")
     message = param.String(default="", doc="Feedback on the last text entry.")
+    one_file = param.Callable(
+        default=None, doc="explorer -> this explorer as one HTML file (a download button shows when set)."
+    )
 
     def __init__(self, **params):
         if "logits" in params:  # SoftmaxExplorer(logits=[1, 2, -1]), or an array: classes named to match
