@@ -59,25 +59,32 @@ function gridPlaces([x0, x1, y0, y1], width, height) {
 }
 function preActivations(network, xs, ys, last = network.layers.length - 2) {
   const { layers, mean, std, activation } = network;
-  const act = ACTIVATE[activation] ?? ACTIVATE.none;
   const count = xs.length;
   const out = layers.slice(0, last + 1).map((l) => new Float64Array(count * l.outputs));
-  const hs = out.map((_, l) => new Float64Array(layers[l].outputs));
-  const x = new Float64Array(2);
+  if (last < 0) return out;
+  const { outputs: n1, weight: w1, bias: b1 } = layers[0];
+  const z1 = out[0];
   for (let p = 0; p < count; p++) {
-    x[0] = (xs[p] - mean[0]) / std[0];
-    x[1] = (ys[p] - mean[1]) / std[1];
-    let h = x;
-    for (let l = 0; l <= last; l++) {
-      const { inputs, outputs, weight, bias } = layers[l];
-      const z = out[l], next = hs[l];
+    const x = (xs[p] - mean[0]) / std[0], y = (ys[p] - mean[1]) / std[1];
+    for (let o = 0, at = p * n1; o < n1; o++) z1[at + o] = w1[2 * o] * x + w1[2 * o + 1] * y + b1[o];
+  }
+  if (last === 0) return out;
+  const relu = activation === "relu", act = ACTIVATE[activation] ?? ACTIVATE.none;
+  const hs = out.map((_, l) => new Float64Array(layers[l].outputs));
+  for (let p = 0; p < count; p++) {
+    for (let l = 1; l <= last; l++) {
+      const prev = out[l - 1], inputs = layers[l].inputs, h = hs[l - 1];
+      for (let k = 0, at = p * inputs; k < inputs; k++) {
+        const v = prev[at + k];
+        h[k] = relu ? v > 0 ? v : 0 : act(v);
+      }
+      const { outputs, weight, bias } = layers[l];
+      const z = out[l];
       for (let o = 0; o < outputs; o++) {
         let sum = bias[o];
         for (let k = 0, w = o * inputs; k < inputs; k++, w++) sum += weight[w] * h[k];
         z[p * outputs + o] = sum;
-        next[o] = act(sum);
       }
-      h = next;
     }
   }
   return out;
@@ -92,16 +99,23 @@ function linearRegions(network, pre, count) {
   if (network.layers.length === 1 || network.activation === "none") return 1;
   if (network.activation !== "relu") return null;
   const seen = /* @__PURE__ */ new Set();
+  const widths = pre.map((z) => z.length / count);
   for (let p = 0; p < count; p++) {
-    let a = 2166136261, b = 16777619;
-    for (const z of pre) {
-      const units = z.length / count;
+    let a = 2166136261, b = 16777619, word = 0, bits = 0;
+    for (let l = 0; l < pre.length; l++) {
+      const z = pre[l], units = widths[l];
       for (let u = 0, at = p * units; u < units; u++) {
-        const bit = z[at + u] > 0 ? 1 : 0;
-        a = Math.imul(a ^ bit + 2 * u + 1, 16777619);
-        b = Math.imul(b + bit * 2654435761 + u, 2246822507) ^ b >>> 13;
+        word = word << 1 | (z[at + u] > 0 ? 1 : 0);
+        if (++bits === 31) {
+          a = Math.imul(a ^ word, 16777619);
+          b = Math.imul(b ^ word + 2654435761, 2246822507) ^ b >>> 13;
+          word = 0;
+          bits = 0;
+        }
       }
     }
+    a = Math.imul(a ^ (word | 1 << bits), 16777619);
+    b = Math.imul(b ^ word + bits + 2654435761, 2246822507) ^ b >>> 13;
     seen.add((a >>> 0) * 2 ** 21 + (b >>> 0 & 2097151));
   }
   return seen.size;
@@ -171,7 +185,11 @@ function principalComponents(A, n, h, start = null, ms = 40) {
   }
   return { components: v, variances, mean, total, converged };
 }
-var dot = (a, b) => a.reduce((s, x, j) => s + x * b[j], 0);
+var dot = (a, b) => {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j] * b[j];
+  return s;
+};
 function orthonormalise([a, b]) {
   const na = Math.sqrt(dot(a, a)) || 1;
   for (let j = 0; j < a.length; j++) a[j] /= na;
@@ -235,29 +253,32 @@ function unitColors(fade) {
 }
 function paintUnit(values, at, stride, width, height, activation, colors, pixels) {
   const [on, off, bg] = colors;
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let k = 0; k < 256; k++) {
+    const v = k / 127.5 - 1, to = v >= 0 ? on : off;
+    for (let c = 0; c < 3; c++) lut[3 * k + c] = Math.round(bg[c] + (to[c] - bg[c]) * Math.abs(v));
+  }
+  const relu = activation === "relu", sigmoid = activation === "sigmoid", ON = Math.round(1.85 * 127.5);
   for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) {
-      const z = values[at + (i * width + j) * stride];
-      let v;
-      if (activation === "relu") v = z > 0 ? 0.85 : 0;
-      else if (activation === "sigmoid") v = 2 / (1 + Math.exp(-z)) - 1;
-      else v = Math.tanh(z);
-      const to = v >= 0 ? on : off, a = Math.abs(v);
-      const p = 4 * ((height - 1 - i) * width + j);
-      for (let c = 0; c < 3; c++) pixels[p + c] = Math.round(bg[c] + (to[c] - bg[c]) * a);
+    for (let j = 0, p = 4 * (height - 1 - i) * width, q = at + i * width * stride; j < width; j++, p += 4, q += stride) {
+      const z = values[q];
+      const k = relu ? z > 0 ? ON : 128 : Math.round(((sigmoid ? 2 / (1 + Math.exp(-z)) - 1 : Math.tanh(z)) + 1) * 127.5);
+      pixels[p] = lut[3 * k];
+      pixels[p + 1] = lut[3 * k + 1];
+      pixels[p + 2] = lut[3 * k + 2];
       pixels[p + 3] = 255;
     }
   }
 }
 function paintVeil(values, at, stride, width, height, fade, pixels) {
-  const bg = hex(fade);
+  const dark = isDark(fade), veil = dark ? hex(fade) : [110, 110, 110], alpha = dark ? 175 : 125;
   for (let i = 0; i < height; i++) {
     for (let j = 0; j < width; j++) {
       const p = 4 * ((height - 1 - i) * width + j);
-      pixels[p] = bg[0];
-      pixels[p + 1] = bg[1];
-      pixels[p + 2] = bg[2];
-      pixels[p + 3] = values[at + (i * width + j) * stride] > 0 ? 0 : 158;
+      pixels[p] = veil[0];
+      pixels[p + 1] = veil[1];
+      pixels[p + 2] = veil[2];
+      pixels[p + 3] = values[at + (i * width + j) * stride] > 0 ? 0 : alpha;
     }
   }
 }
@@ -284,9 +305,11 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
   const ratio = window.devicePixelRatio || 1;
   const scale = parseFloat(getComputedStyle(canvas).fontSize) / 15 || 1;
   const width = Math.max(200, canvas.clientWidth), height = Math.round(width * 0.8);
-  canvas.width = width * ratio;
-  canvas.height = height * ratio;
-  canvas.style.height = `${height}px`;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.height = `${height}px`;
+  }
   const ctx = canvas.getContext("2d");
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   const fg = isDark(fade) ? "#e9ecef" : "#1d2228";
@@ -319,11 +342,16 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
   ctx.globalAlpha = 1;
   const r = 2.6 * Math.min(scale, 1.4);
   ctx.lineWidth = 0.6;
-  for (let i = 0; i < cls.length; i++) {
-    const [x, y] = px(points[2 * i], points[2 * i + 1]);
-    ctx.fillStyle = colors[cls[i] % colors.length];
+  const classes = [...new Set(cls)];
+  for (const c of classes) {
     ctx.beginPath();
-    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    for (let i = 0; i < cls.length; i++) {
+      if (cls[i] !== c) continue;
+      const [x, y] = px(points[2 * i], points[2 * i + 1]);
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    ctx.fillStyle = colors[c % colors.length];
     ctx.fill();
     ctx.stroke();
   }
@@ -343,6 +371,7 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
 // components/js/hidden_units.js
 var MIN_MS = 100;
 var SHARE = 0.2;
+var PCA_MS = 8;
 var MOST_MACS = 4e6;
 var ACTIVE = { relu: "where its ReLU is on (z > 0)", tanh: "its tanh, from -1 to 1", sigmoid: "its sigmoid, 0 to 1 (2\u03C3 - 1 shaded)", none: "its value (no activation)" };
 var num = (v) => Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(3) : v.toExponential(2);
@@ -380,9 +409,10 @@ function render({ model, el }) {
   const boxes = { units: $("input[name=units]"), space: $("input[name=space]") };
   const layerPick = $("select"), unitPick = $("input[name=unit]"), grid = $(".units");
   let state = null, chosen = readViews(model.views), hovered = null;
-  let timer = null, lastAt = -Infinity, lastMs = 0, numberDone = -1;
+  let timer = null, lastAt = -Infinity, lastMs = 0;
+  const stale = { units: true, space: true };
   let units = null;
-  let start = null, converging = false;
+  let start = null, converging = false, steps = 0;
   const change = (patch) => {
     model.views = writeViews({ ...chosen, ...patch });
   };
@@ -400,6 +430,7 @@ function render({ model, el }) {
     boxes.space.checked = chosen.space;
     if (chosen.layer !== before.layer) start = null;
     if (!chosen.units) send(model.channel, "highlight", null);
+    stale.units = stale.space = true;
     schedule(true);
   }
   function schedule(now = false) {
@@ -414,24 +445,30 @@ function render({ model, el }) {
     if (!state || !state.network) return;
     const begin = performance.now();
     const net = state.network, hidden = net.layers.length - 1;
-    root.dataset.frame = String(net.number);
     $(".views").hidden = hidden === 0;
     $(".note").textContent = hidden === 0 ? "Logistic regression has no hidden layer: the inputs go straight to the logits, so there are no hidden units to show and one linear region, the whole map. Its boundaries are the straight lines where two classes' logits are equal." : "";
-    root.dataset.regions = hidden === 0 ? "1" : "";
-    converging = false;
-    if (hidden > 0) {
+    if (hidden === 0) {
+      root.dataset.regions = "1";
+      stale.units = stale.space = converging = false;
+    } else {
       const layer = Math.min(chosen.layer, hidden - 1);
       fillLayers(net, hidden, layer);
       $(".units-view").hidden = !chosen.units;
       $(".space-view").hidden = !chosen.space;
-      if (chosen.units) showUnits(net, layer);
-      if (chosen.space) showSpace(net, layer, hidden);
+      if (chosen.units && stale.units) {
+        stale.units = false;
+        showUnits(net, layer);
+      } else if (chosen.space && (stale.space || converging)) {
+        stale.space = false;
+        showSpace(net, layer, hidden);
+      }
     }
-    numberDone = net.number;
+    const behind = chosen.units && stale.units || chosen.space && stale.space;
+    if (!behind) root.dataset.frame = String(net.number);
     lastAt = performance.now();
     lastMs = lastAt - begin;
     root.dataset.ms = lastMs.toFixed(1);
-    if (converging) schedule();
+    if (behind || converging) schedule();
   }
   function fillLayers(net, hidden, layer) {
     $(".layer").hidden = hidden < 2;
@@ -466,7 +503,7 @@ function render({ model, el }) {
       button.dataset.unit = String(u);
       button.setAttribute("aria-pressed", String(u === chosen.unit));
       button.querySelector("span").textContent = `unit ${u}`;
-      canvas.width = canvas.height = side;
+      if (canvas.width !== side) canvas.width = canvas.height = side;
       const ctx = canvas.getContext("2d"), pixels = ctx.createImageData(side, side);
       paintUnit(pre[layer], u, width, side, side, net.activation, colors, pixels.data);
       ctx.putImageData(pixels, 0, 0);
@@ -518,9 +555,9 @@ function render({ model, el }) {
   }
   function showSpace(net, layer, hidden) {
     const { x, y, cls } = state.points;
-    const space = hiddenSpace(net, x, y, layer, start);
+    const space = hiddenSpace(net, x, y, layer, start, PCA_MS);
     if (space.pca) start = space.axes;
-    converging = !space.converged;
+    converging = !space.converged && ++steps < 40;
     const canvas = $("canvas.space");
     canvas.space = space;
     const width = net.layers[layer].outputs, last = layer === hidden - 1;
@@ -552,9 +589,11 @@ function render({ model, el }) {
     if (button) change({ unit: Number(button.dataset.unit) === chosen.unit ? null : Number(button.dataset.unit) });
   });
   const stop = listen(model.channel, "state", (shared) => {
+    const frame = state && shared.network && state.network && shared.network.number !== state.network.number;
     state = shared;
-    if (state.network && state.network.number !== numberDone) schedule();
-    else schedule(true);
+    stale.units = stale.space = true;
+    steps = 0;
+    schedule(!frame);
   });
   model.on("views", applyViews);
   model.on("remove", () => {

@@ -16,6 +16,7 @@ import { drawSpace } from "./lib/space_plot.js";
 
 const MIN_MS = 100;  // at most ten updates a second...
 const SHARE = 0.2;  // ...and at most this share of the page's time
+const PCA_MS = 8;  // the principal components' share of an update; they go on from there at the next
 const MOST_MACS = 4e6;  // the units' grid: the map's cells, coarser if a pass over it would cost more than this
 const ACTIVE = { relu: "where its ReLU is on (z > 0)", tanh: "its tanh, from -1 to 1", sigmoid: "its sigmoid, 0 to 1 (2σ - 1 shaded)", none: "its value (no activation)" };
 const num = (v) => (Math.abs(v) >= 0.001 || v === 0 ? v.toFixed(3) : v.toExponential(2));
@@ -55,9 +56,10 @@ export function render({ model, el }) {
   const boxes = { units: $("input[name=units]"), space: $("input[name=space]") };
   const layerPick = $("select"), unitPick = $("input[name=unit]"), grid = $(".units");
   let state = null, chosen = readViews(model.views), hovered = null;
-  let timer = null, lastAt = -Infinity, lastMs = 0, numberDone = -1;
+  let timer = null, lastAt = -Infinity, lastMs = 0;
+  const stale = { units: true, space: true };  // views not yet drawn from the latest network and choices
   let units = null;  // the units' grid: {net, w, h, pre (every hidden layer), shown}
-  let start = null, converging = false;  // the last principal components, to start the next from
+  let start = null, converging = false, steps = 0;  // the last principal components, to start the next from
 
   const change = (patch) => { model.views = writeViews({ ...chosen, ...patch }); };
   for (const [name, box] of Object.entries(boxes)) box.addEventListener("change", () => change({ [name]: box.checked }));
@@ -75,6 +77,7 @@ export function render({ model, el }) {
     boxes.space.checked = chosen.space;
     if (chosen.layer !== before.layer) start = null;
     if (!chosen.units) send(model.channel, "highlight", null);
+    stale.units = stale.space = true;
     schedule(true);
   }
 
@@ -85,30 +88,37 @@ export function render({ model, el }) {
     timer = setTimeout(() => { timer = null; requestAnimationFrame(update); }, wait);
   }
 
+  /** Redraw one open view that is behind (the units first): two views, two tasks, each short. */
   function update() {
     if (!state || !state.network) return;
     const begin = performance.now();
     const net = state.network, hidden = net.layers.length - 1;
-    root.dataset.frame = String(net.number);
     $(".views").hidden = hidden === 0;
     $(".note").textContent = hidden === 0
       ? "Logistic regression has no hidden layer: the inputs go straight to the logits, so there are no hidden units to show and one linear region, the whole map. Its boundaries are the straight lines where two classes' logits are equal."
       : "";
-    root.dataset.regions = hidden === 0 ? "1" : "";
-    converging = false;
-    if (hidden > 0) {
+    if (hidden === 0) {
+      root.dataset.regions = "1";
+      stale.units = stale.space = converging = false;
+    } else {
       const layer = Math.min(chosen.layer, hidden - 1);
       fillLayers(net, hidden, layer);
       $(".units-view").hidden = !chosen.units;
       $(".space-view").hidden = !chosen.space;
-      if (chosen.units) showUnits(net, layer);
-      if (chosen.space) showSpace(net, layer, hidden);
+      if (chosen.units && stale.units) {
+        stale.units = false;
+        showUnits(net, layer);
+      } else if (chosen.space && (stale.space || converging)) {
+        stale.space = false;
+        showSpace(net, layer, hidden);
+      }
     }
-    numberDone = net.number;
+    const behind = (chosen.units && stale.units) || (chosen.space && stale.space);
+    if (!behind) root.dataset.frame = String(net.number);
     lastAt = performance.now();
     lastMs = lastAt - begin;
     root.dataset.ms = lastMs.toFixed(1);
-    if (converging) schedule();
+    if (behind || converging) schedule();
   }
 
   function fillLayers(net, hidden, layer) {
@@ -147,7 +157,7 @@ export function render({ model, el }) {
       button.dataset.unit = String(u);
       button.setAttribute("aria-pressed", String(u === chosen.unit));
       button.querySelector("span").textContent = `unit ${u}`;
-      canvas.width = canvas.height = side;
+      if (canvas.width !== side) canvas.width = canvas.height = side;
       const ctx = canvas.getContext("2d"), pixels = ctx.createImageData(side, side);
       paintUnit(pre[layer], u, width, side, side, net.activation, colors, pixels.data);
       ctx.putImageData(pixels, 0, 0);
@@ -204,9 +214,11 @@ export function render({ model, el }) {
 
   function showSpace(net, layer, hidden) {
     const { x, y, cls } = state.points;
-    const space = hiddenSpace(net, x, y, layer, start);
+    const space = hiddenSpace(net, x, y, layer, start, PCA_MS);
     if (space.pca) start = space.axes;
-    converging = !space.converged;  // then the components go on converging at the next update, frames or not
+    // Not converged: go on from here at the next update, frames or not (at most 40 times: near-equal variances
+    // may never settle).
+    converging = !space.converged && ++steps < 40;
     const canvas = $("canvas.space");
     canvas.space = space;
     const width = net.layers[layer].outputs, last = layer === hidden - 1;
@@ -238,9 +250,11 @@ export function render({ model, el }) {
   });
 
   const stop = listen(model.channel, "state", (shared) => {
+    const frame = state && shared.network && state.network && shared.network.number !== state.network.number;
     state = shared;
-    if (state.network && state.network.number !== numberDone) schedule();
-    else schedule(true);
+    stale.units = stale.space = true;
+    steps = 0;
+    schedule(!frame);  // a new frame waits its turn; new points or colours show at once
   });
   model.on("views", applyViews);
   model.on("remove", () => { stop(); clearTimeout(timer); send(model.channel, "highlight", null); });

@@ -148,3 +148,15 @@ def test_logistic_regression_says_it_has_no_hidden_layer(page, server):
     open_training(page, server, "dataset=blobs&model=logreg&views=units,space")
     expect(training(page).locator(f"{INSIDE} .note")).to_contain_text("no hidden layer")
     expect(training(page).locator(INSIDE)).to_have_attribute("data-regions", "1")
+
+
+def test_lecture_mode_and_the_dark_theme_keep_the_views_readable(browser, server):
+    with checked_page(browser, viewport={"width": 1920, "height": 1080}) as page:
+        open_training(page, server, "dataset=blobs&model=mlp&hidden=6&views=units,space&present=1&theme=dark")
+        root = training(page).locator(INSIDE)
+        expect(root.locator(".region-count")).to_be_visible()
+        size = root.locator(".region-count").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert size >= 40  # the number that matters, at lecture mode's --se-big
+        assert root.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 20
+        rgb = root.locator(".unit-info").evaluate("e => getComputedStyle(e).color")
+        assert sum(int(v) for v in re.findall(r"\d+", rgb)[:3]) > 3 * 180, rgb  # light text on the dark page

@@ -27,25 +27,34 @@ export function gridPlaces([x0, x1, y0, y1], width, height) {
  * (count x units, place by place) a layer. */
 export function preActivations(network, xs, ys, last = network.layers.length - 2) {
   const { layers, mean, std, activation } = network;
-  const act = ACTIVATE[activation] ?? ACTIVATE.none;
   const count = xs.length;
   const out = layers.slice(0, last + 1).map((l) => new Float64Array(count * l.outputs));
-  const hs = out.map((_, l) => new Float64Array(layers[l].outputs));
-  const x = new Float64Array(2);
+  if (last < 0) return out;
+  // The first layer: z = W[:, 0] x + W[:, 1] y + b, each term a multiply-add (the map's places repeat rows and
+  // columns, but any places may come).
+  const { outputs: n1, weight: w1, bias: b1 } = layers[0];
+  const z1 = out[0];
   for (let p = 0; p < count; p++) {
-    x[0] = (xs[p] - mean[0]) / std[0];
-    x[1] = (ys[p] - mean[1]) / std[1];
-    let h = x;
-    for (let l = 0; l <= last; l++) {
-      const { inputs, outputs, weight, bias } = layers[l];
-      const z = out[l], next = hs[l];
+    const x = (xs[p] - mean[0]) / std[0], y = (ys[p] - mean[1]) / std[1];
+    for (let o = 0, at = p * n1; o < n1; o++) z1[at + o] = w1[2 * o] * x + w1[2 * o + 1] * y + b1[o];
+  }
+  if (last === 0) return out;
+  const relu = activation === "relu", act = ACTIVATE[activation] ?? ACTIVATE.none;
+  const hs = out.map((_, l) => new Float64Array(layers[l].outputs));
+  for (let p = 0; p < count; p++) {
+    for (let l = 1; l <= last; l++) {
+      const prev = out[l - 1], inputs = layers[l].inputs, h = hs[l - 1];
+      for (let k = 0, at = p * inputs; k < inputs; k++) {
+        const v = prev[at + k];
+        h[k] = relu ? (v > 0 ? v : 0) : act(v);
+      }
+      const { outputs, weight, bias } = layers[l];
+      const z = out[l];
       for (let o = 0; o < outputs; o++) {
         let sum = bias[o];
         for (let k = 0, w = o * inputs; k < inputs; k++, w++) sum += weight[w] * h[k];
         z[p * outputs + o] = sum;
-        next[o] = act(sum);
       }
-      h = next;
     }
   }
   return out;
@@ -68,17 +77,25 @@ export function linearRegions(network, pre, count) {
   if (network.layers.length === 1 || network.activation === "none") return 1;
   if (network.activation !== "relu") return null;
   const seen = new Set();
+  const widths = pre.map((z) => z.length / count);
   for (let p = 0; p < count; p++) {
-    // Two 32-bit hashes of the pattern's bits, as one 53-bit number: a collision among 40,000 cells is ~1e-7.
-    let a = 0x811c9dc5, b = 0x01000193;
-    for (const z of pre) {
-      const units = z.length / count;
+    // The pattern's bits, 31 a word, into two 32-bit hashes as one 53-bit number: among 40,000 cells a
+    // collision has a chance of about 1e-7.
+    let a = 0x811c9dc5, b = 0x01000193, word = 0, bits = 0;
+    for (let l = 0; l < pre.length; l++) {
+      const z = pre[l], units = widths[l];
       for (let u = 0, at = p * units; u < units; u++) {
-        const bit = z[at + u] > 0 ? 1 : 0;
-        a = Math.imul(a ^ (bit + 2 * u + 1), 0x01000193);
-        b = Math.imul(b + bit * 0x9e3779b1 + u, 0x85ebca6b) ^ (b >>> 13);
+        word = (word << 1) | (z[at + u] > 0 ? 1 : 0);
+        if (++bits === 31) {
+          a = Math.imul(a ^ word, 0x01000193);
+          b = Math.imul(b ^ (word + 0x9e3779b1), 0x85ebca6b) ^ (b >>> 13);
+          word = 0;
+          bits = 0;
+        }
       }
     }
+    a = Math.imul(a ^ (word | (1 << bits)), 0x01000193);
+    b = Math.imul(b ^ (word + bits + 0x9e3779b1), 0x85ebca6b) ^ (b >>> 13);
     seen.add((a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff));
   }
   return seen.size;
@@ -158,7 +175,11 @@ export function principalComponents(A, n, h, start = null, ms = 40) {
   return { components: v, variances, mean, total, converged };
 }
 
-const dot = (a, b) => a.reduce((s, x, j) => s + x * b[j], 0);
+const dot = (a, b) => {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j] * b[j];
+  return s;
+};
 
 function orthonormalise([a, b]) {
   const na = Math.sqrt(dot(a, a)) || 1;

@@ -19,32 +19,36 @@ export function unitColors(fade) {
  * sigmoid and none: the activation's value from -1 (negative colour) through 0 (background) to 1. */
 export function paintUnit(values, at, stride, width, height, activation, colors, pixels) {
   const [on, off, bg] = colors;
+  // 255 shades from -1 to 1 (ReLU: two), looked up by each cell's value.
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let k = 0; k < 256; k++) {
+    const v = k / 127.5 - 1, to = v >= 0 ? on : off;
+    for (let c = 0; c < 3; c++) lut[3 * k + c] = Math.round(bg[c] + (to[c] - bg[c]) * Math.abs(v));
+  }
+  const relu = activation === "relu", sigmoid = activation === "sigmoid", ON = Math.round(1.85 * 127.5);
   for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) {
-      const z = values[at + (i * width + j) * stride];
-      let v;
-      if (activation === "relu") v = z > 0 ? 0.85 : 0;
-      else if (activation === "sigmoid") v = 2 / (1 + Math.exp(-z)) - 1;
-      else v = Math.tanh(z);
-      const to = v >= 0 ? on : off, a = Math.abs(v);
-      const p = 4 * ((height - 1 - i) * width + j);
-      for (let c = 0; c < 3; c++) pixels[p + c] = Math.round(bg[c] + (to[c] - bg[c]) * a);
+    for (let j = 0, p = 4 * (height - 1 - i) * width, q = at + i * width * stride; j < width; j++, p += 4, q += stride) {
+      const z = values[q];
+      const k = relu ? (z > 0 ? ON : 128) : Math.round(((sigmoid ? 2 / (1 + Math.exp(-z)) - 1 : Math.tanh(z)) + 1) * 127.5);
+      pixels[p] = lut[3 * k];
+      pixels[p + 1] = lut[3 * k + 1];
+      pixels[p + 2] = lut[3 * k + 2];
       pixels[p + 3] = 255;
     }
   }
 }
 
-/** The map's veil for one unit: the background colour, 62% opaque, where z <= 0 (the unit is off), clear where it
- * is on. */
+/** The map's veil for one unit where z <= 0 (the unit is off), clear where it is on: grey on a light map (a
+ * white veil would not show over the pale, unsure places), the background on a dark one. */
 export function paintVeil(values, at, stride, width, height, fade, pixels) {
-  const bg = hex(fade);
+  const dark = isDark(fade), veil = dark ? hex(fade) : [110, 110, 110], alpha = dark ? 175 : 125;
   for (let i = 0; i < height; i++) {
     for (let j = 0; j < width; j++) {
       const p = 4 * ((height - 1 - i) * width + j);
-      pixels[p] = bg[0];
-      pixels[p + 1] = bg[1];
-      pixels[p + 2] = bg[2];
-      pixels[p + 3] = values[at + (i * width + j) * stride] > 0 ? 0 : 158;
+      pixels[p] = veil[0];
+      pixels[p + 1] = veil[1];
+      pixels[p + 2] = veil[2];
+      pixels[p + 3] = values[at + (i * width + j) * stride] > 0 ? 0 : alpha;
     }
   }
 }
