@@ -7,8 +7,8 @@ One `panel serve` process, one headless Chromium page at 1920 x 1080, Ames at th
 frame, 30 frames a second). For each model, the page is opened with each ``views=`` setting in turn (none; the
 hidden units; the hidden space; both), ``rounds`` times in alternation so that drift falls on all alike; each
 measurement plays for ``seconds`` after a 2 s warm-up and counts: the map's frames painted a second (its canvas
-stamps each on data-frame), the views' updates a second (the same stamp on the views' section), the browser's
-median ms an update takes (the section's data-ms), epochs a second, and the page's main-thread time in long tasks
+stamps each on data-frame), the views' redraws a second (one open view redrawn from a newer frame: the section
+counts them on data-updates), the browser's median ms a redraw takes (the section's data-ms), epochs a second, and the page's main-thread time in long tasks
 (over 50 ms) a second. The views are computed in the browser, so the server's cost does not change with them.
 Prints Markdown.
 """
@@ -46,7 +46,7 @@ COUNT = (
     .observe(deep(document, "canvas.map"), { attributes: true, attributeFilter: ["data-frame"] });
   const inside = deep(document, "section.inside-network");
   new MutationObserver(() => { window.__views += 1; window.__ms.push(Number(inside.dataset.ms)); })
-    .observe(inside, { attributes: true, attributeFilter: ["data-frame"] });
+    .observe(inside, { attributes: true, attributeFilter: ["data-updates"] });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long += e.duration; })
     .observe({ type: "longtask" });
 }
@@ -112,7 +112,7 @@ def main() -> None:
         server.stop()
     print(f"\n{args.rounds} rounds of {args.seconds:g} s each, alternating; means.\n")
     print(
-        "| model | views open | map frames/s | view updates/s | browser ms/update (median) | epochs/s | long tasks ms/s |"
+        "| model | views open | map frames/s | view redraws/s | browser ms/redraw (median) | epochs/s | long tasks ms/s |"
     )
     print("|---|---|---:|---:|---:|---:|---:|")
     for model, views, r in rows:

@@ -284,7 +284,8 @@ function paintVeil(values, at, stride, width, height, fade, pixels) {
 }
 
 // components/js/lib/space_plot.js
-var REGION_CELLS = 200;
+var REGION_CELLS = 120;
+var OUTLINED = 1e3;
 var hex2 = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
 function plotBox(points) {
   let a0 = Infinity, a1 = -Infinity, b0 = Infinity, b1 = -Infinity;
@@ -333,7 +334,7 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
       }
     }
     c2.putImageData(pixels, 0, 0);
-    ctx.imageSmoothingEnabled = false;
+    ctx.imageSmoothingEnabled = true;
     ctx.drawImage(image, plot.x, plot.y, plot.w, plot.h);
   }
   ctx.strokeStyle = fg;
@@ -353,7 +354,7 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
     }
     ctx.fillStyle = colors[c % colors.length];
     ctx.fill();
-    ctx.stroke();
+    if (cls.length <= OUTLINED) ctx.stroke();
   }
   ctx.fillStyle = fg;
   ctx.font = `600 ${Math.round(13 * scale)}px system-ui, sans-serif`;
@@ -411,6 +412,7 @@ function render({ model, el }) {
   let state = null, chosen = readViews(model.views), hovered = null;
   let timer = null, lastAt = -Infinity, lastMs = 0;
   const stale = { units: true, space: true };
+  let last = "space";
   let units = null;
   let start = null, converging = false, steps = 0;
   const change = (patch) => {
@@ -455,12 +457,14 @@ function render({ model, el }) {
       fillLayers(net, hidden, layer);
       $(".units-view").hidden = !chosen.units;
       $(".space-view").hidden = !chosen.space;
-      if (chosen.units && stale.units) {
-        stale.units = false;
-        showUnits(net, layer);
-      } else if (chosen.space && (stale.space || converging)) {
-        stale.space = false;
-        showSpace(net, layer, hidden);
+      const due = [chosen.units && stale.units && "units", chosen.space && (stale.space || converging) && "space"].filter(Boolean);
+      const view = due.length > 1 ? last === "units" ? "space" : "units" : due[0];
+      if (view) {
+        stale[view] = false;
+        last = view;
+        if (view === "units") showUnits(net, layer);
+        else showSpace(net, layer, hidden);
+        root.dataset.updates = String(Number(root.dataset.updates || 0) + 1);
       }
     }
     const behind = chosen.units && stale.units || chosen.space && stale.space;
@@ -560,14 +564,14 @@ function render({ model, el }) {
     converging = !space.converged && ++steps < 40;
     const canvas = $("canvas.space");
     canvas.space = space;
-    const width = net.layers[layer].outputs, last = layer === hidden - 1;
-    const regions = last ? (box, w, h) => spaceClasses(net, space, box, w, h) : null;
+    const width = net.layers[layer].outputs, last2 = layer === hidden - 1;
+    const regions = last2 ? (box, w, h) => spaceClasses(net, space, box, w, h) : null;
     drawSpace(canvas, space.points, cls, state.colors, state.fade, regions, space.pca ? ["PC1", "PC2"] : width === 2 ? ["h\u2080 (unit 0)", "h\u2081 (unit 1)"] : ["h\u2080 (unit 0)", ""]);
     const names = [...new Set(cls)].sort((a, b) => a - b).map((c) => `<span class="swatch" style="--class-color:${state.colors[c % state.colors.length]}"></span>${escapeHtml(className(state.names, c))}`);
     $(".space-view figcaption").textContent = `Hidden space of layer ${layer + 1}: each point placed by the layer's activations`;
     canvas.setAttribute("aria-label", `The data's ${x.length} points placed by layer ${layer + 1}'s activations`);
     canvas.dataset.axes = space.pca ? "pca" : "units";
-    $(".space-note").innerHTML = `${space.pca ? `The layer has ${width} units: shown are its <b>first two principal components</b> (PCA of the activations), ${(100 * space.share).toFixed(0)}% of their spread.` : width === 2 ? "The layer has 2 units: they are the axes, h\u2080 across and h\u2081 up." : "The layer has 1 unit: its activation across."} ${last ? "Shaded: the class the last layer, linear in these activations, gives each place of this plane: straight boundaries." : "No regions: the layers after this one bend the space, so they are not straight here."} ${names.join(" ")}`;
+    $(".space-note").innerHTML = `${space.pca ? `The layer has ${width} units: shown are its <b>first two principal components</b> (PCA of the activations), ${(100 * space.share).toFixed(0)}% of their spread.` : width === 2 ? "The layer has 2 units: they are the axes, h\u2080 across and h\u2081 up." : "The layer has 1 unit: its activation across."} ${last2 ? "Shaded: the class the last layer, linear in these activations, gives each place of this plane: straight boundaries." : "No regions: the layers after this one bend the space, so they are not straight here."} ${names.join(" ")}`;
   }
   const over = (event) => {
     const button = event.target.closest?.("button.unit");

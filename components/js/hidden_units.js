@@ -58,6 +58,7 @@ export function render({ model, el }) {
   let state = null, chosen = readViews(model.views), hovered = null;
   let timer = null, lastAt = -Infinity, lastMs = 0;
   const stale = { units: true, space: true };  // views not yet drawn from the latest network and choices
+  let last = "space";  // the view drawn last
   let units = null;  // the units' grid: {net, w, h, pre (every hidden layer), shown}
   let start = null, converging = false, steps = 0;  // the last principal components, to start the next from
 
@@ -88,7 +89,7 @@ export function render({ model, el }) {
     timer = setTimeout(() => { timer = null; requestAnimationFrame(update); }, wait);
   }
 
-  /** Redraw one open view that is behind (the units first): two views, two tasks, each short. */
+  /** Redraw one open view that is behind: two views, two tasks, each short. */
   function update() {
     if (!state || !state.network) return;
     const begin = performance.now();
@@ -105,12 +106,16 @@ export function render({ model, el }) {
       fillLayers(net, hidden, layer);
       $(".units-view").hidden = !chosen.units;
       $(".space-view").hidden = !chosen.space;
-      if (chosen.units && stale.units) {
-        stale.units = false;
-        showUnits(net, layer);
-      } else if (chosen.space && (stale.space || converging)) {
-        stale.space = false;
-        showSpace(net, layer, hidden);
+      // In turns while both are behind: during training one would otherwise never catch up.
+      const due = [chosen.units && stale.units && "units", chosen.space && (stale.space || converging) && "space"]
+        .filter(Boolean);
+      const view = due.length > 1 ? (last === "units" ? "space" : "units") : due[0];
+      if (view) {
+        stale[view] = false;
+        last = view;
+        if (view === "units") showUnits(net, layer);
+        else showSpace(net, layer, hidden);
+        root.dataset.updates = String(Number(root.dataset.updates || 0) + 1);
       }
     }
     const behind = (chosen.units && stale.units) || (chosen.space && stale.space);

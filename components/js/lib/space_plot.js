@@ -4,7 +4,8 @@
 
 import { isDark } from "./unit_shades.js";
 
-const REGION_CELLS = 200;  // the regions' grid a side: the boundaries are straight, so a coarse grid shows them
+const REGION_CELLS = 120;  // the regions' grid a side: the boundaries are straight, so a coarse grid (smoothed) shows them
+const OUTLINED = 1000;  // points up to this many get an outline (more: the outlines would cost more than the dots)
 const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
 
 /** The box [a0, a1, b0, b1] the plot shows: the points' range, 8% wider each side (a unit box if they are one). */
@@ -53,7 +54,7 @@ export function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
       }
     }
     c2.putImageData(pixels, 0, 0);
-    ctx.imageSmoothingEnabled = false;
+    ctx.imageSmoothingEnabled = true;
     ctx.drawImage(image, plot.x, plot.y, plot.w, plot.h);
   }
   ctx.strokeStyle = fg;
@@ -74,7 +75,7 @@ export function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
     }
     ctx.fillStyle = colors[c % colors.length];
     ctx.fill();
-    ctx.stroke();
+    if (cls.length <= OUTLINED) ctx.stroke();
   }
   ctx.fillStyle = fg;
   ctx.font = `600 ${Math.round(13 * scale)}px system-ui, sans-serif`;
