@@ -41,6 +41,7 @@ EXPLORER_KEYS = {
     "target": "target",
     "temperature": "temperature",
     "goal": "goal",
+    "largest": "largest",
     "conceal": "concealed",
     "hide": "hide",
     "lr": "lr",

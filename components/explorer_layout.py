@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 import panel as pn
 
 from softmax_explorer.components.checkbox import labelled_checkbox
+from softmax_explorer.components.largest_challenge import largest_status
 from softmax_explorer.components.notice import notice, show
-from softmax_explorer.components.warmups import CHALLENGES, PRESETS
+from softmax_explorer.components.warmups import AT_LEAST, BOUND, CHALLENGES, LARGEST, LARGEST_LABEL, PRESETS
 from softmax_explorer.models.inputs import format_logits
 
 if TYPE_CHECKING:
@@ -100,7 +101,12 @@ def explorer_layout(
         **{**RIGHT, "styles": {"flex": "1 1 calc(560px * var(--se-scale, 1))"}},
     )
     return pn.Column(
-        pn.FlexBox(controls, pn.Column(bars, **RIGHT), flex_wrap="wrap", sizing_mode="stretch_width"),
+        pn.FlexBox(
+            controls,
+            pn.Column(bars, largest_status(explorer), **RIGHT),
+            flex_wrap="wrap",
+            sizing_mode="stretch_width",
+        ),
         pn.FlexBox(tools, details, flex_wrap="wrap", sizing_mode="stretch_width"),
         sizing_mode="stretch_width",
         css_classes=["softmax-explorer"],
@@ -198,7 +204,14 @@ def _warmups(explorer: SoftmaxExplorer) -> list:
                     button_type="light",
                 )
                 for name, (label, _) in CHALLENGES.items()
-            )
+            ),
+            button(
+                LARGEST_LABEL,
+                lambda: explorer.preset(LARGEST),
+                f"Make the true class's probability at least {AT_LEAST:g} with every logit within ±{BOUND:g}: "
+                "what must the other logits do?",
+                button_type="light",
+            ),
         ),
         labelled_checkbox(explorer, "predict_first"),
     ]

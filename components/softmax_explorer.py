@@ -20,7 +20,7 @@ from softmax_explorer.components.logit_inputs import LogitSliders, TemperatureSl
 from softmax_explorer.components.notebook import NotebookViewer
 from softmax_explorer.components.shortcuts import Shortcuts
 from softmax_explorer.components.softmax_view import GradientBars, LossCurve, ProbabilityBars, Readout
-from softmax_explorer.components.warmups import CHALLENGES, PRESETS
+from softmax_explorer.components.warmups import CHALLENGES, LARGEST, PRESETS
 from softmax_explorer.models.inputs import (
     LOGIT_LIMIT,
     MAX_CLASSES,
@@ -70,6 +70,9 @@ class SoftmaxExplorer(NotebookViewer):
     lr = param.Number(default=1.0, bounds=(0.01, 10), label="Step size (learning rate)")
     steps = param.Integer(default=20, bounds=(1, 500), label="Steps to run")
     goal = param.List(default=[], item_type=(int, float), doc="Challenge: target probabilities, or [].")
+    largest = param.Boolean(
+        default=False, doc="Challenge: the true class's p as large as bounded logits allow."
+    )
     concealed = param.Boolean(default=False, doc="Results hidden until revealed (predict first).")
     predict_first = param.Boolean(default=True, label=PREDICT_FIRST)
     hide = param.ListSelector(default=[], objects=list(SECTIONS), doc="Sections not shown.")
@@ -116,7 +119,9 @@ class SoftmaxExplorer(NotebookViewer):
     def reset(self) -> None:
         """Back to the default logits and T = 1, keeping the classes and the true class."""
         self.stop()
-        self.param.update(logits=default_logits(len(self.logits)), temperature=1.0, goal=[], concealed=False)
+        self.param.update(
+            logits=default_logits(len(self.logits)), temperature=1.0, goal=[], largest=False, concealed=False
+        )
 
     def gradient_step(self) -> None:
         """One step of gradient descent on this one example: z <- z - lr * dL/dz."""
@@ -146,10 +151,17 @@ class SoftmaxExplorer(NotebookViewer):
         k = len(self.logits)
         if name in PRESETS:
             self.param.update(
-                logits=PRESETS[name][1](k), goal=[], concealed=self.predict_first, temperature=1.0
+                logits=PRESETS[name][1](k),
+                goal=[],
+                largest=False,
+                concealed=self.predict_first,
+                temperature=1.0,
             )
         else:
-            self.param.update(logits=[0.0] * k, goal=CHALLENGES[name][1](k), concealed=False, temperature=1.0)
+            goal = [] if name == LARGEST else CHALLENGES[name][1](k)
+            self.param.update(
+                logits=[0.0] * k, goal=goal, largest=name == LARGEST, concealed=False, temperature=1.0
+            )
 
     def reveal(self) -> None:
         self.concealed = False

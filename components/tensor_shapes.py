@@ -3,7 +3,8 @@
 The warm-up asks, for a batch of 100 houses, for the shapes of X, W, b and ``X @ W + b`` with W as the course
 writes it, (2, 3); ``nn.Linear`` stores its weight the other way round, (3, 2), and computes ``X @ weight.T + b``.
 The table shows both side by side (``W = linear.weight.T``), for a batch size the student chooses (100 by default,
-as the question has it; the training set's size is a click away).
+as the question has it; the training set's size is a click away). Above it, the warm-up's four questions
+(``components/shape_quiz.py``): the table stays hidden until the student checks the answers or asks for it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import panel as pn
 import param
 
 from softmax_explorer.components.assets import stylesheets
+from softmax_explorer.components.shape_quiz import ShapeQuiz
 
 WARM_UP_BATCH = 100
 
@@ -65,6 +67,7 @@ class TensorShapes(pn.viewable.Viewer):
     )
     activation = param.String(default="relu", doc="The hidden layers' activation, as the code names it.")
     batch = param.Integer(default=WARM_UP_BATCH, bounds=(1, 1_000_000), label="Batch size (rows of X)")
+    revealed = param.Boolean(default=False, doc="The table is shown (predict first: hidden until checked).")
 
     def __init__(self, **params):
         super().__init__(**params)
@@ -73,15 +76,39 @@ class TensorShapes(pn.viewable.Viewer):
         self._warm_up.on_click(lambda _: setattr(self, "batch", WARM_UP_BATCH))
         self._everything = pn.widgets.Button(margin=(24, 5, 5, 5))
         self._everything.on_click(lambda _: setattr(self, "batch", max(1, self.train_size)))
+        self.quiz = ShapeQuiz()
+        self.quiz.param.watch(lambda _: setattr(self, "revealed", True), "checked")
+        self._show = pn.widgets.Button(
+            label="Show the table",
+            description="Show every tensor's shape without answering first",
+            margin=(4, 5),
+        )
+        self._show.on_click(lambda _: setattr(self, "revealed", True))
         self._update()
+        self._reveal()
 
     @property
     def train_size(self) -> int:
         return self.shapes[0][1][0] if self.shapes else 0
 
+    @param.depends("revealed", watch=True)
+    def _reveal(self):
+        self._html.visible, self._show.visible = self.revealed, not self.revealed
+
     @param.depends("shapes", "activation", "batch", watch=True)
     def _update(self):
         shapes = [(name, tuple(shape)) for name, shape in self.shapes]
+        if shapes:
+            deep = sum(name.endswith("weight") for name, _ in shapes) > 1
+            self.quiz.param.update(
+                batch=self.batch,
+                n_in=shapes[0][1][1],
+                n_out=shapes[-1][1][1],
+                note="The question is the warm-up's, about a logistic regression; this MLP's own layers are in "
+                "the table."
+                if deep
+                else "",
+            )
         body = "".join(
             f"<tr><th scope='row'><code>{html.escape(name)}</code></th><td class='shape'><code>{torch}</code></td>"
             f"<td class='course'><code>{html.escape(course)}</code></td><td class='course-shape'><code>{mine}"
@@ -104,7 +131,7 @@ class TensorShapes(pn.viewable.Viewer):
     def _layout(self):  # built when the tab is first opened, then kept
         batch = pn.widgets.IntInput.from_param(self.param.batch, width=200)
         row = pn.Row(batch, self._warm_up, self._everything)
-        return pn.Column(row, self._html, sizing_mode="stretch_width")
+        return pn.Column(row, self.quiz, self._show, self._html, sizing_mode="stretch_width")
 
 
 def _layer(name: str) -> str:

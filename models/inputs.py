@@ -133,3 +133,30 @@ def format_number(value: float) -> str:
 def format_logits(logits) -> str:
     """Logits as the exact-entry field and the link write them: ``1, 2, -1``."""
     return ", ".join(format_number(v) for v in logits)
+
+
+MAX_SHAPE_TEXT = 40  # characters in a typed shape such as "(100, 2)"
+MAX_DIMS, MAX_DIM = 4, 1_000_000  # axes of a typed shape, and the length of each
+_SHAPE = re.compile(r"[(\[]?\s*(\d+(?:\s*(?:,|x|×|\*|\s)\s*\d+)*)\s*,?\s*[)\]]?", re.ASCII | re.IGNORECASE)
+
+
+def parse_shape(text) -> tuple[int, ...]:
+    """A tensor's shape as a student types it: ``(100, 2)``, ``100x2``, ``100,2``, ``[100, 2]``, ``(3,)`` or ``3``:
+    1 to MAX_DIMS whole numbers from 1 to MAX_DIM."""
+    text = str(text).strip()
+    if len(text) > MAX_SHAPE_TEXT:
+        raise ValueError(f"the answer is too long ({len(text):,} characters): write a shape such as (100, 2)")
+    if not text:
+        raise ValueError("no answer: write a shape such as (100, 2)")
+    match = _SHAPE.fullmatch(text)
+    if not match or (text[0] in "([") != (text[-1] in ")]") or ("x" in text.lower() and "," in text):
+        raise ValueError(f"{quote(text)} is not a shape: write one such as (100, 2), 100x2 or (3,)")
+    sizes = [int(n) for n in re.findall(r"\d+", match.group(1), re.ASCII)]
+    if len(sizes) > MAX_DIMS or not all(1 <= n <= MAX_DIM for n in sizes):
+        raise ValueError(f"{quote(text)} is not a shape: give 1 to {MAX_DIMS} sizes from 1 to {MAX_DIM:,}")
+    return tuple(sizes)
+
+
+def format_shape(shape) -> str:
+    """A shape as torch prints it, without ``torch.Size``: ``(100, 2)``, ``(3,)``."""
+    return str(tuple(int(n) for n in shape))

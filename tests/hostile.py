@@ -51,11 +51,13 @@ SHORT = [
     Hostile("rtl-emoji", "مرحبا שלום 🙂🔥"),
     Hostile("arabic-indic-3", "٣"),
     Hostile("negative", "-1"),
-    # 0 is a valid index, flag, seed, full batch, weight decay and noise.
+    # 0 is a valid index, flag (conceal, largest, present), seed, full batch, weight decay and noise.
     Hostile(
         "zero",
         "0",
-        frozenset({"target", "conceal", "present", "noise", "dseed", "std", "batch", "wd", "seed"}),
+        frozenset(
+            {"target", "conceal", "largest", "present", "noise", "dseed", "std", "batch", "wd", "seed"}
+        ),
     ),
     Hostile("1000-logits", ",".join(["1"] * 1000)),
     Hostile("json-nesting", "[" * 1000),

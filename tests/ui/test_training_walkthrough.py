@@ -21,6 +21,7 @@ from tests.ui.training_page import (
     open_training,
     pause,
     play,
+    show_shapes_table,
     training,
     upload_csv,
     wait_for_epoch,
@@ -49,7 +50,7 @@ def test_the_confusion_matrix_sits_right_under_its_tab_after_play_and_pause(brow
 def test_the_shapes_answer_the_warm_up_for_100_houses_in_both_conventions(browser, server):
     with checked_page(browser) as page:
         open_training(page, server, "dataset=ames&model=logreg")
-        open_details(page, "Tensor shapes")
+        show_shapes_table(page)
         table = training(page).locator("table.se-shapes")
         expect(table.locator("caption")).to_contain_text("batch of 100 ")
         cells = table.locator("tbody tr").evaluate_all(

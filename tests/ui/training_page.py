@@ -148,10 +148,20 @@ def open_details(page: Page, tab: str) -> None:
     training(page).locator(".bk-tab").get_by_text(tab, exact=True).click()
 
 
+def show_shapes_table(page: Page) -> None:
+    """Open the Tensor shapes tab and show its table (hidden until the warm-up's questions are checked)."""
+    open_details(page, "Tensor shapes")
+    expect(training(page).get_by_role("button", name="Check", exact=True)).to_be_visible()
+    reveal = training(page).get_by_role("button", name="Show the table", exact=True)
+    if reveal.is_visible():
+        reveal.click()
+    expect(training(page).locator("table.se-shapes")).to_be_visible()
+
+
 def shapes(page: Page, batch: str = "the training set") -> dict[str, tuple[int, ...]]:
     """The tensor shapes table for a batch ("the training set" or "the warm-up": its button), torch's name ->
     torch's shape."""
-    open_details(page, "Tensor shapes")
+    show_shapes_table(page)
     choice = training(page).get_by_role("button", name=re.compile(re.escape(batch)))
     caption = training(page).locator("table.se-shapes caption")
     choice.click()
