@@ -35,7 +35,14 @@ from softmax_explorer.components.softmax_explorer import (
     SoftmaxExplorer,
     default_logits,
 )
-from softmax_explorer.components.warmups import CHALLENGES, PRESETS
+from softmax_explorer.components.warmups import (
+    AT_LEAST,
+    BOUND,
+    CHALLENGES,
+    LARGEST,
+    LARGEST_LABEL,
+    PRESETS,
+)
 from softmax_explorer.models.inputs import (
     LOGIT_LIMIT,
     MAX_CLASSES,
@@ -127,6 +134,7 @@ def spec(start: str = "") -> dict:
             {"name": name, "label": label, "goal": {k: make(k) for k in sizes}}
             for name, (label, make) in CHALLENGES.items()
         ],
+        "largest": {"name": LARGEST, "label": LARGEST_LABEL, "bound": BOUND, "at_least": AT_LEAST},
         "shortcuts": SoftmaxExplorer().shortcuts().keys,
     }
 

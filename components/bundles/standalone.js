@@ -912,7 +912,7 @@ function resize(state, names, logits) {
 }
 var shift = (spec, state, delta) => ({ logits: clip(spec, state.logits.map((v) => v + delta)) });
 var scale = (spec, state, factor) => ({ logits: clip(spec, state.logits.map((v) => v * factor)) });
-var reset = (spec, state) => ({ logits: defaultLogits(spec, state.logits.length), temperature: 1, goal: [], concealed: false });
+var reset = (spec, state) => ({ logits: defaultLogits(spec, state.logits.length), temperature: 1, goal: [], largest: false, concealed: false });
 function gradientStep(spec, state) {
   const { gradient } = softmaxSteps(state.logits, state.target, state.temperature);
   return { logits: clip(spec, state.logits.map((z, i) => z - state.lr * gradient[i])) };
@@ -920,9 +920,32 @@ function gradientStep(spec, state) {
 function preset(spec, state, name) {
   const k = String(state.logits.length);
   const situation = spec.presets.find((p) => p.name === name);
-  if (situation) return { logits: situation.logits[k], goal: [], concealed: state.predict_first, temperature: 1 };
-  const challenge = spec.challenges.find((c) => c.name === name);
-  return { logits: Array(Number(k)).fill(0), goal: challenge.goal[k], concealed: false, temperature: 1 };
+  if (situation) {
+    return { logits: situation.logits[k], goal: [], largest: false, concealed: state.predict_first, temperature: 1 };
+  }
+  const largest = name === spec.largest.name;
+  const goal = largest ? [] : spec.challenges.find((c) => c.name === name).goal[k];
+  return { logits: Array(Number(k)).fill(0), goal, largest, concealed: false, temperature: 1 };
+}
+function largestCheck(spec, state) {
+  const { bound, at_least: atLeast } = spec.largest;
+  const { logits, target, temperature, class_names: names } = state;
+  const name = names[target];
+  const k = logits.length;
+  const p = softmaxSteps(logits, target, 1).probabilities[target];
+  const best = 1 / (1 + (k - 1) * Math.exp(-2 * bound));
+  const [b, twice] = [formatShort(bound), formatShort(2 * bound)];
+  const goal = `p(${name}) \u2265 ${formatShort(atLeast)} with every logit within \xB1${b}`;
+  const open = (status) => ({ met: false, status, explanation: "" });
+  if (temperature !== 1) return open(`Set T back to 1: this question is about the logits alone (${goal}).`);
+  const outside = logits.findIndex((z) => Math.abs(z) > bound + 1e-9);
+  if (outside >= 0) return open(`Keep every logit within \xB1${b}: z(${names[outside]}) is ${formatShort(logits[outside])}.`);
+  if (p < atLeast) {
+    const hint = logits[target] >= bound - 0.05 ? ` ${name}'s logit is at the top: what must the others do?` : "";
+    return open(`Goal ${goal}: now p(${name}) = ${p.toFixed(4)}.${hint}`);
+  }
+  const explanation = `Softmax depends only on the differences between logits: p(${name}) = 1 / (1 + \u03A3 exp(z_k \u2212 z_${name})) over the other classes k. So p(${name}) grows when z_${name} \u2212 z_k grows for every other k, whether z_${name} goes up or the others go down, alike. With every logit within \xB1${b}, the best is z_${name} = ${b} and all the others = \u2212${b}: differences of ${twice}, p(${name}) = 1 / (1 + ${k - 1}\xB7exp(\u2212${twice})) = ${best.toFixed(5)}.`;
+  return { met: true, status: `\u2713 Solved: p(${name}) = ${p.toFixed(5)} with every logit within \xB1${b}.`, explanation };
 }
 function addClass(spec, state) {
   const k = state.logits.length;
@@ -1252,6 +1275,8 @@ function mountPage(spec, css, root = document.body) {
     button("Reset", "Back to the starting logits and T = 1 (key r)", actions.reset)
   );
   const reveal = button("Reveal the results", "Show the hidden probabilities and loss (key v)", actions.reveal, "warning");
+  const largest = element(`<div class="se-largest"><p class="se-largest-status" aria-live="polite"></p>
+    <div class="se-alert success" hidden></div></div>`);
   const entered = (setter) => (text) => {
     const { changes, message: message2 } = setter(spec, state, text);
     apply({ ...changes, message: message2 });
@@ -1300,12 +1325,21 @@ function mountPage(spec, css, root = document.body) {
   const warmups = [
     element("<h3 class='se-heading'>Warm-up situations</h3>"),
     row("se-buttons", ...spec.presets.map((p) => button(p.label, `Load: ${p.label.toLowerCase()}`, load(p.name)))),
-    row("se-buttons", ...spec.challenges.map((c) => button(
-      c.label,
-      "Move the sliders until every probability is within 0.01 of its goal",
-      load(c.name),
-      "light"
-    ))),
+    row(
+      "se-buttons",
+      ...spec.challenges.map((c) => button(
+        c.label,
+        "Move the sliders until every probability is within 0.01 of its goal",
+        load(c.name),
+        "light"
+      )),
+      button(
+        spec.largest.label,
+        `Make the true class's probability at least ${formatShort(spec.largest.at_least)} with every logit within \xB1${formatShort(spec.largest.bound)}: what must the other logits do?`,
+        load(spec.largest.name),
+        "light"
+      )
+    ),
     predictFirst
   ];
   const warning = element(`<div class="se-alert warning url-warning" role="alert"><p></p><ul></ul></div>`);
@@ -1327,7 +1361,7 @@ function mountPage(spec, css, root = document.body) {
     section("presets", ...warmups)
   );
   const details = row("se-right se-details", section("steps", steps), section("gradient", gradient), section("curve", curve));
-  const explorer = row("softmax-explorer", row("se-band", controls, row("se-right", bars)), row("se-band", tools, details));
+  const explorer = row("softmax-explorer", row("se-band", controls, row("se-right", bars, largest)), row("se-band", tools, details));
   const main = row("se-main", warning, note, explorer);
   root.append(top, main);
   function refresh() {
@@ -1341,6 +1375,12 @@ function mountPage(spec, css, root = document.body) {
     runButton.textContent = state.running ? "\u25A0 Stop" : "\u25B6 Run steps";
     predictBox.checked = state.predict_first;
     for (const s of sections) s.hidden = state.hide.includes(s.dataset.section);
+    const check = state.largest && !state.concealed ? largestCheck(spec, state) : null;
+    largest.hidden = !check;
+    if (check) {
+      largest.querySelector("p").textContent = check.status;
+      Object.assign(largest.querySelector("div"), { textContent: check.explanation, hidden: !check.met });
+    }
   }
   refresh();
   scheduleAddress();

@@ -9,6 +9,7 @@ import numpy as np
 from softmax_explorer.app.standalone import spec
 from softmax_explorer.app.url_state import app_state, explorer_query, explorer_state, read_query
 from softmax_explorer.components.softmax_explorer import SoftmaxExplorer
+from softmax_explorer.components.warmups import largest_check
 from softmax_explorer.models.inputs import parse_class_names, parse_logits
 
 LOGIT_TEXTS = [
@@ -93,6 +94,49 @@ RUNS = [
 ]
 STATE = ("logits", "class_names", "target", "temperature", "goal", "concealed", "lr", "message")
 
+# The largest-output challenge's check (components/warmups.py): logits, true class, T, class names.
+NAMES = ["low", "medium", "high"]
+LARGEST_CASES = [
+    ([0.0, 0.0, 0.0], 1, 1.0, NAMES),
+    ([0.0, 5.0, 0.0], 1, 1.0, NAMES),
+    ([0.0, 4.9, 0.0], 1, 1.0, NAMES),
+    ([-0.5, 5.0, -0.5], 1, 1.0, NAMES),
+    ([-3.0, 5.0, -3.0], 1, 1.0, NAMES),
+    ([-5.0, 5.0, -5.0], 1, 1.0, NAMES),
+    ([-5.0, 5.0, -5.0], 1, 0.5, NAMES),
+    ([-5.0, 6.25, -5.0], 1, 1.0, NAMES),
+    ([-5.0, 5.0000000001, -5.0], 1, 1.0, NAMES),
+    ([-5.1, 5.0, -5.0], 1, 1.0, NAMES),
+    ([5.0, -5.0], 0, 1.0, ["cat", "<img src=x onerror=alert(1)>"]),
+    ([-5.0] * 9 + [5.0], 9, 1.0, [f"class {i}" for i in range(1, 11)]),
+    ([-5.0] * 9 + [5.0], 9, 2.0, [f"class {i}" for i in range(1, 11)]),
+]
+LARGEST_RUN = [["preset", "largest"], ["add_class"], ["preset", "bigger"], ["preset", "largest"], ["reset"]]
+LARGEST_RUN += [["preset", "largest"], ["preset", "half"], ["preset", "largest"], ["remove_class"]]
+
+
+def largest() -> dict:
+    """Python's check on each case, and a run of presets with the challenge's flag after each step."""
+    checks = []
+    for logits, target, temperature, names in LARGEST_CASES:
+        met, status, explanation = largest_check(logits, target, temperature, names)
+        checks.append(
+            {
+                "state": {
+                    "logits": logits,
+                    "target": target,
+                    "temperature": temperature,
+                    "class_names": names,
+                },
+                "answer": {"met": met, "status": status, "explanation": explanation},
+            }
+        )
+    explorer, states = SoftmaxExplorer(logits=[1.0, 2.0, -1.0], target=1), []
+    for name, *args in LARGEST_RUN:
+        getattr(explorer, name)(*args)
+        states.append({key: _plain(getattr(explorer, key)) for key in ("logits", "goal", "largest")})
+    return {"checks": checks, "run": {"steps": LARGEST_RUN, "states": states}}
+
 
 def parsed(parse, texts) -> list[dict]:
     out = []
@@ -152,5 +196,6 @@ def fixtures() -> dict:
             "names": parsed(parse_class_names, NAME_TEXTS),
             "addresses": addresses(),
             "runs": runs(),
+            "largest": largest(),
         },
     }

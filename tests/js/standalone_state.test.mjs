@@ -110,3 +110,19 @@ test("the slider range is the smallest of the bounds that holds every logit", ()
   assert.equal(rules.sliderBound(spec, [10.5, 0]), 20);
   assert.equal(rules.sliderBound(spec, [-1000, 0]), 1000);
 });
+
+test("the largest-output challenge is checked and explained as components/warmups.py's largest_check does", () => {
+  for (const { state, answer } of cases.largest.checks) {
+    assert.deepEqual(rules.largestCheck(spec, state), answer, JSON.stringify(state));
+  }
+});
+
+test("the largest-output challenge starts and ends with the presets and reset as SoftmaxExplorer's do", () => {
+  let state = start();
+  const { steps, states } = cases.largest.run;
+  steps.forEach(([name, ...args], i) => {
+    const act = { preset: rules.preset, reset: rules.reset, add_class: rules.addClass, remove_class: rules.removeClass };
+    state = { ...state, ...act[name](spec, state, ...args) };
+    assertSameState(state, states[i], JSON.stringify(steps.slice(0, i + 1)));
+  });
+});

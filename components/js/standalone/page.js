@@ -187,6 +187,9 @@ export function mountPage(spec, css, root = document.body) {
     button("×2", "Double every logit", () => act(rules.scale, 2)),
     button("Reset", "Back to the starting logits and T = 1 (key r)", actions.reset));
   const reveal = button("Reveal the results", "Show the hidden probabilities and loss (key v)", actions.reveal, "warning");
+  // The largest-output challenge's progress under the bars and, once met, why (components/largest_challenge.py).
+  const largest = element(`<div class="se-largest"><p class="se-largest-status" aria-live="polite"></p>
+    <div class="se-alert success" hidden></div></div>`);
 
   const entered = (setter) => (text) => {
     const { changes, message } = setter(spec, state, text);
@@ -230,7 +233,10 @@ export function mountPage(spec, css, root = document.body) {
     element("<h3 class='se-heading'>Warm-up situations</h3>"),
     row("se-buttons", ...spec.presets.map((p) => button(p.label, `Load: ${p.label.toLowerCase()}`, load(p.name)))),
     row("se-buttons", ...spec.challenges.map((c) => button(c.label,
-      "Move the sliders until every probability is within 0.01 of its goal", load(c.name), "light"))),
+      "Move the sliders until every probability is within 0.01 of its goal", load(c.name), "light")),
+    button(spec.largest.label, `Make the true class's probability at least ${formatShort(spec.largest.at_least)} with ` +
+      `every logit within ±${formatShort(spec.largest.bound)}: what must the other logits do?`, load(spec.largest.name),
+    "light")),
     predictFirst,
   ];
 
@@ -249,7 +255,7 @@ export function mountPage(spec, css, root = document.body) {
   const tools = row("se-left", section("entry", logitsField.wrap), message, section("classes", classesRow),
     section("gradient", gradientRow), section("presets", ...warmups));
   const details = row("se-right se-details", section("steps", steps), section("gradient", gradient), section("curve", curve));
-  const explorer = row("softmax-explorer", row("se-band", controls, row("se-right", bars)), row("se-band", tools, details));
+  const explorer = row("softmax-explorer", row("se-band", controls, row("se-right", bars, largest)), row("se-band", tools, details));
   const main = row("se-main", warning, note, explorer);
   root.append(top, main);
 
@@ -265,6 +271,12 @@ export function mountPage(spec, css, root = document.body) {
     runButton.textContent = state.running ? "■ Stop" : "▶ Run steps";
     predictBox.checked = state.predict_first;
     for (const s of sections) s.hidden = state.hide.includes(s.dataset.section);
+    const check = state.largest && !state.concealed ? rules.largestCheck(spec, state) : null;
+    largest.hidden = !check;
+    if (check) {
+      largest.querySelector("p").textContent = check.status;
+      Object.assign(largest.querySelector("div"), { textContent: check.explanation, hidden: !check.met });
+    }
   }
   refresh();
   scheduleAddress();

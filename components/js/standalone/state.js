@@ -142,7 +142,7 @@ export const scale = (spec, state, factor) => ({ logits: clip(spec, state.logits
 
 /** Back to the default logits and T = 1, keeping the classes and the true class. */
 export const reset = (spec, state) =>
-  ({ logits: defaultLogits(spec, state.logits.length), temperature: 1, goal: [], concealed: false });
+  ({ logits: defaultLogits(spec, state.logits.length), temperature: 1, goal: [], largest: false, concealed: false });
 
 /** One step of gradient descent on this one example: z <- z - lr * dL/dz. */
 export function gradientStep(spec, state) {
@@ -150,13 +150,44 @@ export function gradientStep(spec, state) {
   return { logits: clip(spec, state.logits.map((z, i) => z - state.lr * gradient[i])) };
 }
 
-/** A warm-up situation (results hidden if predict_first) or a challenge (its goals), by name. */
+/** A warm-up situation (results hidden if predict_first) or a challenge (its goals, or the largest-output one), by
+ * name. */
 export function preset(spec, state, name) {
   const k = String(state.logits.length);
   const situation = spec.presets.find((p) => p.name === name);
-  if (situation) return { logits: situation.logits[k], goal: [], concealed: state.predict_first, temperature: 1 };
-  const challenge = spec.challenges.find((c) => c.name === name);
-  return { logits: Array(Number(k)).fill(0), goal: challenge.goal[k], concealed: false, temperature: 1 };
+  if (situation) {
+    return { logits: situation.logits[k], goal: [], largest: false, concealed: state.predict_first, temperature: 1 };
+  }
+  const largest = name === spec.largest.name;
+  const goal = largest ? [] : spec.challenges.find((c) => c.name === name).goal[k];
+  return { logits: Array(Number(k)).fill(0), goal, largest, concealed: false, temperature: 1 };
+}
+
+/** The largest-output challenge for the state, as components/warmups.py's largest_check: {met, status, explanation}:
+ * p(true class) of at least `at_least` with every logit within +/-`bound`, at T = 1. */
+export function largestCheck(spec, state) {
+  const { bound, at_least: atLeast } = spec.largest;
+  const { logits, target, temperature, class_names: names } = state;
+  const name = names[target];
+  const k = logits.length;
+  const p = softmaxSteps(logits, target, 1).probabilities[target];
+  const best = 1 / (1 + (k - 1) * Math.exp(-2 * bound));
+  const [b, twice] = [formatShort(bound), formatShort(2 * bound)];
+  const goal = `p(${name}) ≥ ${formatShort(atLeast)} with every logit within ±${b}`;
+  const open = (status) => ({ met: false, status, explanation: "" });
+  if (temperature !== 1) return open(`Set T back to 1: this question is about the logits alone (${goal}).`);
+  const outside = logits.findIndex((z) => Math.abs(z) > bound + 1e-9);
+  if (outside >= 0) return open(`Keep every logit within ±${b}: z(${names[outside]}) is ${formatShort(logits[outside])}.`);
+  if (p < atLeast) {
+    const hint = logits[target] >= bound - 0.05 ? ` ${name}'s logit is at the top: what must the others do?` : "";
+    return open(`Goal ${goal}: now p(${name}) = ${p.toFixed(4)}.${hint}`);
+  }
+  const explanation = `Softmax depends only on the differences between logits: p(${name}) = 1 / (1 + Σ exp(z_k − ` +
+    `z_${name})) over the other classes k. So p(${name}) grows when z_${name} − z_k grows for every other k, whether ` +
+    `z_${name} goes up or the others go down, alike. With every logit within ±${b}, the best is z_${name} = ${b} and ` +
+    `all the others = −${b}: differences of ${twice}, p(${name}) = 1 / (1 + ${k - 1}·exp(−${twice})) = ` +
+    `${best.toFixed(5)}.`;
+  return { met: true, status: `✓ Solved: p(${name}) = ${p.toFixed(5)} with every logit within ±${b}.`, explanation };
 }
 
 export function addClass(spec, state) {
