@@ -343,18 +343,22 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
   ctx.globalAlpha = 1;
   const r = 2.6 * Math.min(scale, 1.4);
   ctx.lineWidth = 0.6;
-  const classes = [...new Set(cls)];
+  const classes = [...new Set(cls)], outlined = cls.length <= OUTLINED;
   for (const c of classes) {
     ctx.beginPath();
     for (let i = 0; i < cls.length; i++) {
       if (cls[i] !== c) continue;
       const [x, y] = px(points[2 * i], points[2 * i + 1]);
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      if (outlined) {
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      } else {
+        ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      }
     }
     ctx.fillStyle = colors[c % colors.length];
     ctx.fill();
-    if (cls.length <= OUTLINED) ctx.stroke();
+    if (outlined) ctx.stroke();
   }
   ctx.fillStyle = fg;
   ctx.font = `600 ${Math.round(13 * scale)}px system-ui, sans-serif`;
@@ -371,7 +375,7 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
 
 // components/js/hidden_units.js
 var MIN_MS = 100;
-var SHARE = 0.2;
+var SHARE = 0.12;
 var PCA_MS = 8;
 var MOST_MACS = 4e6;
 var ACTIVE = { relu: "where its ReLU is on (z > 0)", tanh: "its tanh, from -1 to 1", sigmoid: "its sigmoid, 0 to 1 (2\u03C3 - 1 shaded)", none: "its value (no activation)" };

@@ -15,7 +15,7 @@ import { paintUnit, paintVeil, unitColors } from "./lib/unit_shades.js";
 import { drawSpace } from "./lib/space_plot.js";
 
 const MIN_MS = 100;  // at most ten updates a second...
-const SHARE = 0.2;  // ...and at most this share of the page's time
+const SHARE = 0.12;  // ...and at most this share of the page's time
 const PCA_MS = 8;  // the principal components' share of an update; they go on from there at the next
 const MOST_MACS = 4e6;  // the units' grid: the map's cells, coarser if a pass over it would cost more than this
 const ACTIVE = { relu: "where its ReLU is on (z > 0)", tanh: "its tanh, from -1 to 1", sigmoid: "its sigmoid, 0 to 1 (2σ - 1 shaded)", none: "its value (no activation)" };

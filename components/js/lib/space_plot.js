@@ -5,7 +5,7 @@
 import { isDark } from "./unit_shades.js";
 
 const REGION_CELLS = 120;  // the regions' grid a side: the boundaries are straight, so a coarse grid (smoothed) shows them
-const OUTLINED = 1000;  // points up to this many get an outline (more: the outlines would cost more than the dots)
+const OUTLINED = 1000;  // points up to this many are outlined circles; more are plain squares (cheaper to paint)
 const hex = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
 
 /** The box [a0, a1, b0, b1] the plot shows: the points' range, 8% wider each side (a unit box if they are one). */
@@ -64,18 +64,22 @@ export function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
   // One path a class (a draw call each, not one a point: thousands of points in a few ms).
   const r = 2.6 * Math.min(scale, 1.4);
   ctx.lineWidth = 0.6;
-  const classes = [...new Set(cls)];
+  const classes = [...new Set(cls)], outlined = cls.length <= OUTLINED;
   for (const c of classes) {
     ctx.beginPath();
     for (let i = 0; i < cls.length; i++) {
       if (cls[i] !== c) continue;
       const [x, y] = px(points[2 * i], points[2 * i + 1]);
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      if (outlined) {
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      } else {
+        ctx.rect(x - r, y - r, 2 * r, 2 * r);  // squares: many circles cost a slow page's paint many ms
+      }
     }
     ctx.fillStyle = colors[c % colors.length];
     ctx.fill();
-    if (cls.length <= OUTLINED) ctx.stroke();
+    if (outlined) ctx.stroke();
   }
   ctx.fillStyle = fg;
   ctx.font = `600 ${Math.round(13 * scale)}px system-ui, sans-serif`;
