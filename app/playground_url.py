@@ -35,6 +35,7 @@ KEYS = {
     "batch": ("config", "batch_size"),
     "wd": ("config", "weight_decay"),
     "seed": ("config", "seed"),
+    "loss": ("config", "loss"),
     "drawn": ("config", "drawn"),
     "epf": ("run", "epochs_per_frame"),
     "fps": ("run", "frames_per_second"),

@@ -35,6 +35,7 @@ from softmax_explorer.components.softmax_explorer import (
     SoftmaxExplorer,
     default_logits,
 )
+from softmax_explorer.components.softmax_view import OBJECTIVES
 from softmax_explorer.components.warmups import (
     AT_LEAST,
     BOUND,
@@ -91,6 +92,8 @@ def _parameter(name: str) -> dict:
     entry = {"default": p.default, "label": p.label}
     if isinstance(p, param.Boolean):
         entry["kind"] = "boolean"
+    elif isinstance(p, param.Selector) and not isinstance(p, param.ListSelector):
+        entry.update(kind="choice", objects=list(p.objects))
     elif isinstance(p, param.Number):  # param.Integer is a Number too
         entry.update(kind="integer" if isinstance(p, param.Integer) else "number", bounds=list(p.bounds))
     else:
@@ -122,6 +125,7 @@ def spec(start: str = "") -> dict:
         "tabs": list(TABS),
         "themes": list(THEMES),
         "params": {name: _parameter(name) for name in (*EXPLORER_KEYS.values(), "predict_first")},
+        "objectives": OBJECTIVES,
         "default_classes": list(DEFAULT_CLASSES),
         "default_logits": default_logits(MAX_CLASSES),
         "slider_bounds": list(SLIDER_BOUNDS),

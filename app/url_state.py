@@ -40,6 +40,7 @@ EXPLORER_KEYS = {
     "classes": "class_names",
     "target": "target",
     "temperature": "temperature",
+    "losses": "objective",
     "goal": "goal",
     "largest": "largest",
     "conceal": "concealed",

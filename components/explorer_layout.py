@@ -14,6 +14,7 @@ import panel as pn
 from softmax_explorer.components.checkbox import labelled_checkbox
 from softmax_explorer.components.largest_challenge import largest_status
 from softmax_explorer.components.notice import notice, show
+from softmax_explorer.components.softmax_view import OBJECTIVES
 from softmax_explorer.components.warmups import AT_LEAST, BOUND, CHALLENGES, LARGEST, LARGEST_LABEL, PRESETS
 from softmax_explorer.models.inputs import format_logits
 
@@ -88,7 +89,7 @@ def explorer_layout(
         section("entry", _logits_field(explorer)),
         _message(explorer),
         section("classes", _classes_row(explorer)),
-        section("gradient", _gradient_row(explorer)),
+        section("gradient", _loss_choice(explorer), _gradient_row(explorer)),
         section("presets", *_warmups(explorer)),
         **LEFT,
     )
@@ -161,6 +162,19 @@ def _classes_row(explorer: SoftmaxExplorer) -> pn.Row:
         button("+ class", explorer.add_class, "Add a class", align="end"),
         button("− class", explorer.remove_class, "Remove the last class", align="end"),
         sizing_mode="stretch_width",
+    )
+
+
+def _loss_choice(explorer: SoftmaxExplorer) -> pn.widgets.RadioButtonGroup:
+    """Cross-entropy, squared error (nn.MSELoss() on the probabilities) or both, in the views (key e)."""
+    return pn.widgets.RadioButtonGroup.from_param(
+        explorer.param.objective,
+        options={label: name for name, label in OBJECTIVES.items()},
+        button_type="primary",
+        button_style="outline",
+        description="The loss the gradient, the curve and the steps use; both shows them side by side (key e)",
+        css_classes=["se-loss-choice"],
+        margin=(4, 5),
     )
 
 

@@ -13,13 +13,26 @@ from softmax_explorer.components.checkbox import labelled_checkbox
 from softmax_explorer.components.csv_upload import CsvUpload
 from softmax_explorer.models.data import TOYS, Dataset, drawing, load_ames, load_toy, with_drawn
 from softmax_explorer.models.inputs import MAX_CLASSES, MAX_DRAWN, MAX_LAYERS, parse_hidden
-from softmax_explorer.models.training import Config
+from softmax_explorer.models.training import LOSSES, Config
 
 TOY_NAMES = tuple(TOYS)
 WITH_CLASSES = ("blobs", "spiral", "drawn")  # the data sets whose number of classes is a setting
 LEARNING_RATES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0)
 BATCH_SIZES = (0, 8, 16, 32, 64, 128, 256)  # 0: the whole training set at once (full batch)
 WEIGHT_DECAYS = (0.0, 0.0001, 0.001, 0.01, 0.1)
+# What makes a new model and optimizer when it changes (the data's settings make a new data set).
+MODEL_PARAMS = (
+    "model",
+    "hidden",
+    "activation",
+    "optimizer",
+    "lr",
+    "batch_size",
+    "weight_decay",
+    "seed",
+    "loss",
+)
+LOSS_NAMES = {"Cross-entropy": "cross_entropy", "Squared error (MSELoss on softmax)": "squared_error"}
 
 
 @cache
@@ -60,6 +73,11 @@ class PlaygroundConfig(pn.viewable.Viewer):
     batch_size = param.Selector(default=0, objects=list(BATCH_SIZES), label="Batch size")
     weight_decay = param.Selector(default=0.0, objects=list(WEIGHT_DECAYS), label="Weight decay (L2)")
     seed = param.Integer(default=42, bounds=(0, 10**6), label="Seed (initial weights, batch order)")
+    loss = param.Selector(
+        default="cross_entropy",
+        objects=list(LOSSES),
+        doc="cross_entropy, or squared_error: nn.MSELoss() between the softmax probabilities and one-hot targets.",
+    )
     csv = param.ClassSelector(class_=Dataset, default=None, doc="The last CSV loaded, if any.")
     drawn = param.List(
         default=[],
@@ -118,6 +136,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
             batch_size=self.batch_size or None,
             weight_decay=float(self.weight_decay),
             seed=self.seed,
+            loss=self.loss,
         )
 
     def describe_model(self, k: int) -> str:
@@ -238,6 +257,10 @@ class PlaygroundConfig(pn.viewable.Viewer):
             **fill,
         )
         batch.link(self, value="batch_size", bidirectional=True)
+        loss = w.RadioButtonGroup(
+            name="Loss", options=LOSS_NAMES, value=self.loss, button_type="primary", button_style="outline"
+        )
+        loss.link(self, value="loss", bidirectional=True)
         return pn.Column(
             pn.pane.HTML("<h3 class='se-heading'>Data</h3>", stylesheets=stylesheets("training")),
             dataset,
@@ -252,5 +275,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
             pn.Row(optimizer, w.Select.from_param(self.param.lr, **fill), **fill),
             pn.Row(batch, w.Select.from_param(self.param.weight_decay, **fill), **fill),
             w.IntInput.from_param(self.param.seed, **fill),
+            pn.pane.HTML("<h3 class='se-heading'>Loss</h3>", stylesheets=stylesheets("training")),
+            loss,
             sizing_mode="stretch_width",
         )

@@ -19,7 +19,13 @@ from softmax_explorer.components.explorer_layout import explorer_layout
 from softmax_explorer.components.logit_inputs import LogitSliders, TemperatureSlider
 from softmax_explorer.components.notebook import NotebookViewer
 from softmax_explorer.components.shortcuts import Shortcuts
-from softmax_explorer.components.softmax_view import GradientBars, LossCurve, ProbabilityBars, Readout
+from softmax_explorer.components.softmax_view import (
+    OBJECTIVES,
+    GradientBars,
+    LossCurve,
+    ProbabilityBars,
+    Readout,
+)
 from softmax_explorer.components.warmups import CHALLENGES, LARGEST, PRESETS
 from softmax_explorer.models.inputs import (
     LOGIT_LIMIT,
@@ -28,7 +34,13 @@ from softmax_explorer.models.inputs import (
     parse_class_names,
     parse_logits,
 )
-from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, softmax
+from softmax_explorer.models.softmax import (
+    cross_entropy,
+    cross_entropy_grad,
+    softmax,
+    squared_error,
+    squared_error_grad,
+)
 
 DEFAULT_CLASSES = ("low", "medium", "high")
 DEFAULT_TARGET = 1
@@ -67,6 +79,12 @@ class SoftmaxExplorer(NotebookViewer):
         default=DEFAULT_TARGET, bounds=(0, MAX_CLASSES - 1), doc="Index of the true class."
     )
     temperature = param.Number(default=1.0, bounds=(0.1, 10))
+    objective = param.Selector(
+        default="cross_entropy",
+        objects=list(OBJECTIVES),
+        label="Loss",
+        doc="The loss the views show and the gradient steps take (both: cross-entropy's steps, both shown).",
+    )
     lr = param.Number(default=1.0, bounds=(0.01, 10), label="Step size (learning rate)")
     steps = param.Integer(default=20, bounds=(1, 500), label="Steps to run")
     goal = param.List(default=[], item_type=(int, float), doc="Challenge: target probabilities, or [].")
@@ -81,6 +99,8 @@ class SoftmaxExplorer(NotebookViewer):
     probabilities = param.Array(constant=True, doc="softmax(logits / temperature), derived.")
     loss = param.Number(constant=True, doc="Cross-entropy for the true class, derived.")
     gradient = param.Array(constant=True, doc="dL/dlogits, derived.")
+    squared_error = param.Number(constant=True, doc="mean_k (p_k - onehot_k)^2 (nn.MSELoss() on p), derived.")
+    squared_gradient = param.Array(constant=True, doc="d squared_error / dlogits, derived.")
     message = param.String(default="", doc="Feedback on the last text entry.")
     one_file = param.Callable(
         default=None, doc="explorer -> this explorer as one HTML file (a download button shows when set)."
@@ -124,8 +144,10 @@ class SoftmaxExplorer(NotebookViewer):
         )
 
     def gradient_step(self) -> None:
-        """One step of gradient descent on this one example: z <- z - lr * dL/dz."""
-        step = self.lr * cross_entropy_grad(self.logits, self.target, self.temperature)
+        """One step of gradient descent on this one example: z <- z - lr * dL/dz, L the objective's loss
+        (cross-entropy unless it is squared error alone)."""
+        grad = squared_error_grad if self.objective == "squared_error" else cross_entropy_grad
+        step = self.lr * grad(self.logits, self.target, self.temperature)
         self.logits = self._clip((np.asarray(self.logits) - step).tolist())
 
     def run(self) -> None:
@@ -162,6 +184,11 @@ class SoftmaxExplorer(NotebookViewer):
             self.param.update(
                 logits=[0.0] * k, goal=goal, largest=name == LARGEST, concealed=False, temperature=1.0
             )
+
+    def next_objective(self) -> None:
+        """The next loss choice: cross-entropy, squared error, both, and round again."""
+        choices = list(OBJECTIVES)
+        self.objective = choices[(choices.index(self.objective) + 1) % len(choices)]
 
     def reveal(self) -> None:
         self.concealed = False
@@ -234,7 +261,9 @@ class SoftmaxExplorer(NotebookViewer):
         finally:
             self._from_browser = False
 
-    @param.depends("logits", "class_names", "target", "temperature", "goal", "concealed", watch=True)
+    @param.depends(
+        "logits", "class_names", "target", "temperature", "goal", "concealed", "objective", watch=True
+    )
     def _push(self) -> None:
         self._check()
         state = dict(logits=list(self.logits), target=self.target, temperature=self.temperature)
@@ -254,6 +283,7 @@ class SoftmaxExplorer(NotebookViewer):
                     view.param.update(
                         class_names=self.class_names,
                         concealed=self.concealed,
+                        objective=self.objective,
                         **({} if self._from_browser else state),
                     )
                 self._bars.goal = list(self.goal) if len(self.goal) == len(self.logits) else []
@@ -266,6 +296,8 @@ class SoftmaxExplorer(NotebookViewer):
             self.probabilities = softmax(self.logits, self.temperature)
             self.loss = cross_entropy(self.logits, self.target, self.temperature)
             self.gradient = cross_entropy_grad(self.logits, self.target, self.temperature)
+            self.squared_error = squared_error(self.logits, self.target, self.temperature)
+            self.squared_gradient = squared_error_grad(self.logits, self.target, self.temperature)
 
     # --- view ----------------------------------------------------------------------------------------------
     def shortcuts(self) -> Shortcuts:
@@ -281,6 +313,7 @@ class SoftmaxExplorer(NotebookViewer):
                 [">", "add 0.5 to every logit", "up"],
                 ["<", "subtract 0.5 from every logit", "down"],
                 ["r", "reset the logits", "reset"],
+                ["e", "the loss: cross-entropy, squared error, both", "loss"],
                 ["v", "reveal hidden results", "reveal"],
                 ["l", "lecture mode on or off", ""],
             ]
@@ -292,6 +325,7 @@ class SoftmaxExplorer(NotebookViewer):
             "up": lambda: self.shift(0.5),
             "down": lambda: self.shift(-0.5),
             "reveal": self.reveal,
+            "loss": self.next_objective,
         }.items():
             keys.on(action, callback)
         return keys

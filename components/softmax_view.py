@@ -13,6 +13,9 @@ from panel.custom import JSComponent
 
 from softmax_explorer.components.assets import esm, stylesheets
 
+# The losses the views can show (the explorer's choice), with their labels.
+OBJECTIVES = {"cross_entropy": "Cross-entropy", "squared_error": "Squared error", "both": "Both"}
+
 
 class SoftmaxView(JSComponent):
     """Logits, the true class and a temperature: what every view of one softmax example renders from."""
@@ -22,6 +25,11 @@ class SoftmaxView(JSComponent):
     temperature = param.Number(default=1.0, bounds=(0, None), inclusive_bounds=(False, True))
     class_names = param.List(default=["low", "medium", "high"], item_type=str)
     concealed = param.Boolean(default=False, doc="Hide the results so that students predict them first.")
+    objective = param.Selector(
+        default="cross_entropy",
+        objects=list(OBJECTIVES),
+        doc="The loss shown: cross-entropy, squared error of the probabilities, or both side by side.",
+    )
     channel = param.String(
         default="",
         doc="Take logits, target and temperature from the sliders with this "
@@ -41,21 +49,23 @@ class ProbabilityBars(SoftmaxView):
 
 
 class Readout(SoftmaxView):
-    """The numbers step by step as an HTML table: z, exp, the stable shift, p, -log p, the loss, the accuracy."""
+    """The numbers step by step as an HTML table: z, exp, the stable shift, p, -log p, the losses (cross-entropy and
+    squared error), the accuracy; comparing losses, both gradients."""
 
     _esm = esm("readout")
     _stylesheets = stylesheets("readout")
 
 
 class GradientBars(SoftmaxView):
-    """dL/dz = (p - onehot(y)) / T, one bar per class, coloured by sign."""
+    """dL/dz, one bar per class, coloured by sign: cross-entropy's (p - onehot(y)) / T, squared error's, or both."""
 
     _esm = esm("gradient_bars")
     _stylesheets = stylesheets("gradient_bars")
 
 
 class LossCurve(SoftmaxView):
-    """The loss as a function of the true class's logit, the others held, with the current point marked."""
+    """The loss (cross-entropy, squared error or both) as a function of the true class's logit, the others held,
+    with the current point marked."""
 
     _esm = esm("loss_curve")
     _stylesheets = stylesheets("loss_curve")

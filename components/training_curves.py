@@ -12,7 +12,7 @@ from panel.custom import JSComponent
 
 from softmax_explorer.components.assets import esm, html_div, stylesheets
 from softmax_explorer.components.layouts import NUMBERS, pack
-from softmax_explorer.models.training import Metrics
+from softmax_explorer.models.training import LOSSES, Metrics
 
 COLUMNS = ("epoch", "train_loss", "train_acc", "val_loss", "val_acc")
 MAX_POINTS = 300  # the rows the browser holds: between this and twice this, once there are that many
@@ -31,6 +31,11 @@ class TrainingCurves(JSComponent):
     history = param.Bytes(
         default=None,
         doc="float32 rows (epoch, train_loss, train_acc, val_loss, val_acc), for a view shown later.",
+    )
+    loss = param.Selector(
+        default="cross_entropy",
+        objects=list(LOSSES),
+        doc="The loss being minimised, which the loss chart plots.",
     )
     frame_ms = param.List(default=[0.0, 0.0], doc="The server's ms to train and to draw the latest frame.")
 

@@ -25,7 +25,7 @@ from softmax_explorer.components.decision_map import DecisionMap
 from softmax_explorer.components.forward_pass import ForwardPass
 from softmax_explorer.components.notebook import NotebookViewer, OutputWatch
 from softmax_explorer.components.notebook_data import playground_params
-from softmax_explorer.components.playground_config import PlaygroundConfig
+from softmax_explorer.components.playground_config import MODEL_PARAMS, PlaygroundConfig
 from softmax_explorer.components.playground_layout import playground_layout
 from softmax_explorer.components.room import ROOM
 from softmax_explorer.components.tensor_shapes import TensorShapes
@@ -46,7 +46,6 @@ DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pas
 NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
 TICKS_PER_FRAME = 2
 DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv", "drawn")
-MODEL_PARAMS = ("model", "hidden", "activation", "optimizer", "lr", "batch_size", "weight_decay", "seed")
 
 
 def every(period_ms: int, callback: Callable[[], None]) -> Callable[[], None]:
@@ -292,6 +291,7 @@ class TrainingPlayground(NotebookViewer):
             shapes=[(name, list(shape)) for name, shape in trainer.shapes()],
             activation=trainer.config.activation,
         )
+        self.curves.loss = trainer.config.loss
         epochs = 1000 if trainer.config.hidden else 100
         is_ames = dataset.source.get("dataset") == "ames"
         self.code.param.update(

@@ -40,13 +40,13 @@ X_val, y_val = torch.tensor(X[val], dtype=torch.float32), torch.tensor(y[val])
 torch.manual_seed($seed)  # fixes the initial weights
 model = $model
 optimizer = $optimizer
-
+$criterion
 
 def evaluate(X, y):
-    """Mean cross-entropy loss and accuracy of the model on (X, y)."""
+    """Mean $loss_name loss and accuracy of the model on (X, y)."""
     with torch.no_grad():
         logits = model(X)
-        return F.cross_entropy(logits, y).item(), (logits.argmax(dim=1) == y).float().mean().item()
+        return $loss_of_y.item(), (logits.argmax(dim=1) == y).float().mean().item()
 
 
 $loop
@@ -59,7 +59,7 @@ $loop
 FULL_BATCH = """\
 for epoch in range(1, $epochs + 1):
     logits = model(X_train)
-    loss = F.cross_entropy(logits, y_train)
+    loss = $loss_of_train
     optimizer.zero_grad()
     loss.backward()
     optimizer.step()"""
@@ -69,7 +69,7 @@ batch_order = torch.Generator().manual_seed($seed)  # fixes the order of the min
 for epoch in range(1, $epochs + 1):
     for batch in torch.randperm(len(y_train), generator=batch_order).split($batch_size):
         logits = model(X_train[batch])
-        loss = F.cross_entropy(logits, y_train[batch])
+        loss = $loss_of_batch
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()"""
@@ -148,6 +148,13 @@ def _optimizer_code(optimizer) -> str:
     return f"torch.optim.{type(optimizer).__name__}(model.parameters(), {arguments})"
 
 
+def _loss_code(loss: str, k: int, y: str) -> str:
+    """The loss of ``logits`` against the classes ``y``: cross-entropy, or nn.MSELoss() on the probabilities."""
+    if loss == "cross_entropy":
+        return f"F.cross_entropy(logits, {y})"
+    return f"criterion(torch.softmax(logits, dim=1), F.one_hot({y}, {k}).float())"
+
+
 def script(trainer: Trainer, epochs: int = 100, every: int = 10, data_path: str | None = None) -> str:
     """Python source that trains the trainer's model from its seeds for ``epochs`` and prints metrics every ``every``.
 
@@ -172,18 +179,30 @@ def script(trainer: Trainer, epochs: int = 100, every: int = 10, data_path: str 
         data_name = drawn if dataset.source["dataset"] == "drawn" else f"{data_name} and {drawn}"
     sizes = "-".join(str(size) for size in (2, *config.hidden, len(dataset.class_names)))
     model = f"A {sizes} {config.activation} MLP" if config.hidden else "Logistic regression"
+    k = len(dataset.class_names)
     loop = Template(MINI_BATCHES if config.batch_size else FULL_BATCH).substitute(
-        epochs=epochs, seed=config.seed, batch_size=config.batch_size
+        epochs=epochs,
+        seed=config.seed,
+        batch_size=config.batch_size,
+        loss_of_train=_loss_code(config.loss, k, "y_train"),
+        loss_of_batch=_loss_code(config.loss, k, "y_train[batch]"),
     )
+    squared = config.loss == "squared_error"
     return SCRIPT.substitute(
         title=f"{model} on {data_name}: {', '.join(dataset.class_names)} from "
-        f"{' and '.join(dataset.feature_names)}, {config.optimizer} with lr {config.lr}, {epochs} epochs.",
+        f"{' and '.join(dataset.feature_names)}, {config.optimizer} with lr {config.lr}, {epochs} epochs"
+        + (", squared error on the probabilities." if squared else "."),
         helpers="\n\n".join(inspect.getsource(helper) for helper in [*helpers, data.split_indices]).rstrip(),
         data=data_code,
         split=split,
         seed=config.seed,
         model=_module_code(trainer.model),
         optimizer=_optimizer_code(trainer.optimizer),
+        criterion="criterion = nn.MSELoss()  # squared error between softmax probabilities and one-hot targets\n"
+        if squared
+        else "",
+        loss_name="squared-error" if squared else "cross-entropy",
+        loss_of_y=_loss_code(config.loss, k, "y"),
         loop=loop,
         every=every,
     )

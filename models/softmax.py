@@ -139,3 +139,50 @@ def cross_entropy_grad(z, target, temperature: float = 1.0, reduction: Reduction
     grad[np.arange(z.shape[0]), t] -= 1.0
     grad /= temperature
     return grad / z.shape[0] if reduction == "mean" else grad
+
+
+def squared_error(z, target, temperature: float = 1.0, reduction: Reduction = "mean"):
+    """``mean_k (softmax(z / T)_k - onehot(target)_k)^2``: the squared error of the probabilities against the one-hot
+    target, averaged over the K classes, as ``F.mse_loss(softmax(z / T), onehot)`` (``nn.MSELoss()``) computes it.
+
+    One example (z of shape (K,)) gives a Python float. A batch (N, K) gives the mean over its N * K entries
+    (``"mean"``, exactly ``nn.MSELoss()``'s), the sum of the N per-example losses (``"sum"``: ``nn.MSELoss(
+    reduction="sum")`` divided by K), or the N per-example losses (``"none"``), each a mean over its K classes.
+    """
+    z = _logits(z)
+    t = _targets(z, target)
+    reduction = _reduction(reduction)
+    error = softmax(z, temperature) - _onehot(z, t)
+    if z.ndim == 1:
+        return float((error**2).mean())
+    losses = (error**2).mean(axis=1)
+    if reduction == "none":
+        return losses
+    return float(losses.mean() if reduction == "mean" else losses.sum())
+
+
+def squared_error_grad(z, target, temperature: float = 1.0, reduction: Reduction = "mean") -> np.ndarray:
+    """dL/dz of :func:`squared_error`: ``J^T 2 (p - y) / (K T)`` with ``J = diag(p) - p p^T``, the shape of ``z``.
+
+    ``J^T g = p * (g - p . g)``: every entry carries a factor p_i, so a confidently wrong prediction (p of the
+    true class near 0, of another near 1) gets a gradient near 0, where cross-entropy's ``p - y`` stays near -1.
+    For a batch with the mean reduction every row is divided by N as well, as autograd gives.
+    """
+    z = _logits(z)
+    t = _targets(z, target)
+    reduction = _reduction(reduction)
+    temperature = _temperature(temperature)
+    p = softmax(z, temperature)
+    g = 2.0 * (p - _onehot(z, t)) / z.shape[-1]
+    grad = p * (g - (p * g).sum(axis=-1, keepdims=True)) / temperature
+    return grad / z.shape[0] if z.ndim == 2 and reduction == "mean" else grad
+
+
+def _onehot(z: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """1 at each example's target class, 0 elsewhere, the shape of ``z``."""
+    y = np.zeros_like(z)
+    if z.ndim == 1:
+        y[t] = 1.0
+    else:
+        y[np.arange(z.shape[0]), t] = 1.0
+    return y

@@ -1,8 +1,8 @@
 """Training a classifier on a data set with torch, a few epochs at a time, as the training tab animates it.
 
 A :class:`Trainer` splits a :class:`~models.data.Dataset` into training and validation parts, builds the model
-that a :class:`Config` describes and trains it with ``F.cross_entropy``, autograd and ``torch.optim`` in the
-course's loop (``zero_grad``, ``backward``, ``step``), full batch unless a batch size is given. After each
+that a :class:`Config` describes and trains it with ``F.cross_entropy`` (or, to compare, ``nn.MSELoss()`` on the
+softmax probabilities against one-hot targets), autograd and ``torch.optim`` in the course's loop (``zero_grad``, ``backward``, ``step``), full batch unless a batch size is given. After each
 :meth:`Trainer.step` it evaluates the model on both parts; :meth:`Trainer.grid` gives the class probabilities over
 the plane for the decision map. The same seeds give the same numbers as the script that :mod:`models.codegen`
 writes. :meth:`Trainer.set_data` changes the data under a model as it trains (points drawn on the map).
@@ -23,6 +23,7 @@ from softmax_explorer.models.data import Dataset, extent, split, split_drawn
 from softmax_explorer.models.networks import build_model
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
+LOSSES = ("cross_entropy", "squared_error")
 MOMENTUM = 0.9
 
 
@@ -39,12 +40,15 @@ class Config:
     seed: int = 42  # fixes the initial weights and the order of mini-batches
     test_size: float = 0.2  # the fraction of points held out for validation
     split_seed: int = 42  # fixes which points those are (as train_test_split's random_state)
+    loss: str = "cross_entropy"  # or squared_error: nn.MSELoss() between softmax(logits) and one-hot targets
 
     def __post_init__(self):
         """Check the optimizer's settings; build_model and split check the rest."""
         object.__setattr__(self, "hidden", tuple(self.hidden))
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}")
+        if self.loss not in LOSSES:
+            raise ValueError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}")
         if not 0 < self.lr < math.inf:
             raise ValueError(f"lr must be a number > 0, got {self.lr!r}")
         if self.batch_size is not None and not (isinstance(self.batch_size, int) and self.batch_size >= 1):
@@ -60,7 +64,8 @@ class Config:
 
 @dataclass(frozen=True)
 class Metrics:
-    """Mean cross-entropy and accuracy on the training and validation parts, after ``epoch`` epochs of updates."""
+    """The mean loss being minimised (Config.loss) and the accuracy on the training and validation parts, after
+    ``epoch`` epochs of updates."""
 
     epoch: int
     train_loss: float
@@ -173,7 +178,7 @@ class Trainer:
                 self._pending.extend(self._batches())
             while self._pending:
                 X, y = self._pending.popleft()
-                loss = F.cross_entropy(self.model(X), y)
+                loss = self._loss(self.model(X), y)
                 if not math.isfinite(loss.item()):
                     self._pending.clear()
                     return self._diverge()
@@ -224,14 +229,20 @@ class Trainer:
             *self._loss_and_accuracy(self._X_val, self._y_val),
         )
 
+    def _loss(self, logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """The mean loss of Config.loss: cross-entropy, or squared error of the probabilities (as nn.MSELoss())."""
+        if self.config.loss == "cross_entropy":
+            return F.cross_entropy(logits, y)
+        return F.mse_loss(torch.softmax(logits, dim=1), F.one_hot(y, logits.shape[1]).to(logits.dtype))
+
     def _loss_and_accuracy(self, X: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
-        """Mean cross-entropy and the fraction classified right, without tracking gradients (NaN for no points:
+        """Mean loss (Config.loss) and the fraction classified right, without tracking gradients (NaN for no points:
         a drawing's validation part before its 5th point)."""
         if not len(y):
             return math.nan, math.nan
         with torch.no_grad():
             logits = self.model(X)
-            return F.cross_entropy(logits, y).item(), (logits.argmax(dim=1) == y).float().mean().item()
+            return self._loss(logits, y).item(), (logits.argmax(dim=1) == y).float().mean().item()
 
     def _inputs(self, X, units: str) -> torch.Tensor:
         """Points of shape (M, 2) as a float32 tensor in the model's units."""

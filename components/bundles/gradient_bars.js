@@ -60,6 +60,7 @@ function softmaxSteps(logits, target, temperature) {
   const k = Math.min(Math.max(0, target | 0), z.length - 1);
   const loss = -logProbabilities[k];
   const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const squared = squaredError(probabilities, k, T);
   const best = probabilities.indexOf(Math.max(...probabilities));
   return {
     logits: z,
@@ -73,18 +74,39 @@ function softmaxSteps(logits, target, temperature) {
     logProbabilities,
     loss,
     gradient,
+    squaredError: squared.loss,
+    squaredGradient: squared.gradient,
     predicted: best,
     correct: best === k
   };
 }
+function squaredError(probabilities, k, T) {
+  const K = probabilities.length;
+  const error = probabilities.map((p, i) => p - (i === k ? 1 : 0));
+  const loss = error.reduce((a, e) => a + e * e, 0) / K;
+  const g = error.map((e) => 2 * e / K);
+  const pg = probabilities.reduce((a, p, i) => a + p * g[i], 0);
+  return { loss, gradient: probabilities.map((p, i) => p * (g[i] - pg) / T) };
+}
 
 // components/js/gradient_bars.js
 var SIGN = { positive: "#D55E00", negative: "#0072B2" };
+var LOSSES = [
+  ["cross_entropy", "CE", "gradient", "(p \u2212 y) / T"],
+  ["squared_error", "SE", "squaredGradient", "J\u1D40 2(p \u2212 y) / (K T)"]
+];
+var shown = (objective) => LOSSES.filter(([key]) => objective === "both" || key === (objective || "cross_entropy"));
+function title(objective) {
+  const losses = shown(objective);
+  if (losses.length === 2) return "Gradients \u2202L/\u2202z, on one scale: cross-entropy (p \u2212 y) / T and squared error J\u1D40 2(p \u2212 y) / (K T)";
+  const [key, , , formula] = losses[0];
+  return `Gradient \u2202L/\u2202z = ${formula}${key === "squared_error" ? ", squared error (J = diag p \u2212 p p\u1D40)" : ""}`;
+}
 function render({ model, el }) {
   const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "gradient-bars";
-  root.innerHTML = `<figcaption>Gradient \u2202L/\u2202z = (p \u2212 y) / T
+  root.innerHTML = `<figcaption><span class="title"></span>
       <span class="legend"><span class="neg">\u25A0</span> negative: a step raises z
       <span class="pos">\u25A0</span> positive: a step lowers z</span></figcaption>
     <div class="rows" role="list"></div>`;
@@ -92,39 +114,61 @@ function render({ model, el }) {
   root.style.setProperty("--negative", SIGN.negative);
   el.append(root);
   const list = root.querySelector(".rows");
+  const heading = root.querySelector(".title");
   let rows = [];
-  function build() {
-    rows = live.logits.map((_, i) => {
+  let layout = "";
+  function build(losses) {
+    rows = live.logits.flatMap((_, i) => losses.map(([key, short, field], j) => {
       const row = document.createElement("div");
       row.setAttribute("role", "listitem");
       row.dataset.class = i;
+      row.dataset.loss = key;
       row.innerHTML = `<span class="name" style="--class-color:${classColor(i)}"></span>
         <div class="axis"><div class="fill"></div></div><span class="value"></span>`;
-      return { row, name: row.querySelector(".name"), fill: row.querySelector(".fill"), value: row.querySelector(".value") };
-    });
+      return {
+        row,
+        i,
+        key,
+        short,
+        field,
+        paired: losses.length > 1,
+        first: j === 0,
+        name: row.querySelector(".name"),
+        fill: row.querySelector(".fill"),
+        value: row.querySelector(".value")
+      };
+    }));
     list.replaceChildren(...rows.map((r) => r.row));
   }
   function draw() {
-    if (rows.length !== live.logits.length) build();
+    const losses = shown(model.objective);
+    const key = `${live.logits.length} ${losses.map((l) => l[0])}`;
+    if (key !== layout) {
+      build(losses);
+      heading.textContent = title(model.objective);
+      layout = key;
+    }
     const s = softmaxSteps(live.logits, live.target, live.temperature);
-    const scale = Math.max(1e-12, ...s.gradient.map(Math.abs));
+    const scale = Math.max(1e-12, ...losses.flatMap(([, , field]) => s[field].map(Math.abs)));
     root.classList.toggle("concealed", model.concealed);
-    s.gradient.forEach((g, i) => {
-      const r = rows[i];
-      const name = className(model.class_names, i);
-      const shown = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + Math.abs(g).toFixed(3);
-      r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}`;
+    root.classList.toggle("paired", losses.length > 1);
+    for (const r of rows) {
+      const g = s[r.field][r.i];
+      const name = className(model.class_names, r.i);
+      const text = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + Math.abs(g).toFixed(3);
+      r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}${r.paired ? ` pair ${r.short.toLowerCase()}` : ""}`;
+      r.row.classList.toggle("first", r.first);
       r.row.dataset.gradient = String(g);
-      r.row.setAttribute("aria-label", `dL/dz for ${name}: ${shown}`);
-      r.name.textContent = name;
+      r.row.setAttribute("aria-label", `dL/dz${r.paired ? ` (${r.short})` : ""} for ${name}: ${text}`);
+      r.name.textContent = r.paired ? r.first ? `${name} \xB7 ${r.short}` : r.short : name;
       r.name.title = name;
-      r.value.textContent = shown;
+      r.value.textContent = text;
       r.fill.style.width = `${model.concealed ? 0 : 50 * Math.abs(g) / scale}%`;
       r.fill.style.left = g < 0 ? "" : "50%";
       r.fill.style.right = g < 0 ? "50%" : "";
-    });
+    }
   }
-  model.on(["class_names", "concealed"], draw);
+  model.on(["class_names", "concealed", "objective"], draw);
   draw();
 }
 export {

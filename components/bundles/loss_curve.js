@@ -91,6 +91,7 @@ function softmaxSteps(logits, target, temperature) {
   const k = Math.min(Math.max(0, target | 0), z.length - 1);
   const loss = -logProbabilities[k];
   const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const squared = squaredError(probabilities, k, T);
   const best = probabilities.indexOf(Math.max(...probabilities));
   return {
     logits: z,
@@ -104,9 +105,28 @@ function softmaxSteps(logits, target, temperature) {
     logProbabilities,
     loss,
     gradient,
+    squaredError: squared.loss,
+    squaredGradient: squared.gradient,
     predicted: best,
     correct: best === k
   };
+}
+function squaredError(probabilities, k, T) {
+  const K = probabilities.length;
+  const error = probabilities.map((p, i) => p - (i === k ? 1 : 0));
+  const loss = error.reduce((a, e) => a + e * e, 0) / K;
+  const g = error.map((e) => 2 * e / K);
+  const pg = probabilities.reduce((a, p, i) => a + p * g[i], 0);
+  return { loss, gradient: probabilities.map((p, i) => p * (g[i] - pg) / T) };
+}
+function squaredAlong(logits, target, temperature, xs) {
+  return xs.map((x) => {
+    const moved = logits.map((v, i) => (i === target ? x : v) / temperature);
+    const top = Math.max(...moved);
+    const e = moved.map((v) => Math.exp(v - top));
+    const sum = e.reduce((a, b) => a + b, 0);
+    return squaredError(e.map((v) => v / sum), target, temperature).loss;
+  });
 }
 function lossAlong(logits, target, temperature, xs) {
   const others = logits.filter((_, i) => i !== target).map((v) => v / temperature);
@@ -131,14 +151,16 @@ function render({ model, el }) {
   const root = document.createElement("figure");
   root.className = "loss-curve";
   root.innerHTML = `<figcaption></figcaption>
-    <svg viewBox="0 0 ${W} ${H}" role="img"><g class="axes"></g><path class="p-curve"/><path class="loss-path"/>
+    <svg viewBox="0 0 ${W} ${H}" role="img"><g class="axes"></g><path class="p-curve"/><path class="se-path"/>
+      <path class="loss-path"/><circle class="current-se" r="6"/><text class="current-se-label"></text>
       <circle class="current" r="6"/><text class="current-label"></text></svg>
     <p class="sigmoid-note" hidden></p>`;
   el.append(root);
   const [caption, plot, note] = [root.querySelector("figcaption"), root.querySelector("svg"), root.querySelector("p")];
-  const [axes, pCurve, lossPath, point, label] = ["g.axes", ".p-curve", ".loss-path", "circle", ".current-label"].map((sel) => plot.querySelector(sel));
+  const [axes, pCurve, lossPath, point, label] = ["g.axes", ".p-curve", ".loss-path", "circle.current", ".current-label"].map((sel) => plot.querySelector(sel));
+  const [sePath, sePoint, seLabel] = [".se-path", "circle.current-se", ".current-se-label"].map((sel) => plot.querySelector(sel));
   let windowKey = "";
-  function drawAxes(x0, x1, top, step, sx, sy, sp, name) {
+  function drawAxes(x0, x1, top, step, sx, sy, sp, name, objective) {
     axes.replaceChildren();
     for (let i = 0; i * step <= top * (1 + 1e-9); i++) {
       const v = i * step;
@@ -151,8 +173,12 @@ function render({ model, el }) {
       axes.append(svg("text", { x: sx(x), y: H - PAD.bottom + 16, class: "tick bottom" }, String(x)));
     }
     axes.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 4, class: "axis-label" }, `z of ${name}`));
-    axes.append(svg("text", { x: 4, y: PAD.top + 10, class: "axis-label loss-label" }, "L"));
-    axes.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, "p"));
+    axes.append(svg(
+      "text",
+      { x: 4, y: PAD.top + 10, class: "axis-label loss-label" },
+      objective === "squared_error" ? "SE" : objective === "both" ? "CE" : "L"
+    ));
+    axes.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, objective === "both" ? "p, SE" : "p"));
   }
   function draw() {
     const s = softmaxSteps(live.logits, live.target, live.temperature);
@@ -164,32 +190,49 @@ function render({ model, el }) {
     const half = 4 * Math.ceil(Math.max(8, Math.abs(zy - centre) + 2) * Math.max(1, s.temperature) / 4);
     const x0 = centre - half, x1 = centre + half;
     const xs = Array.from({ length: 161 }, (_, i) => x0 + (x1 - x0) * i / 160);
-    const losses = lossAlong(s.logits, y, s.temperature, xs);
+    const objective = model.objective ?? "cross_entropy";
+    const squared = objective === "cross_entropy" ? null : squaredAlong(s.logits, y, s.temperature, xs);
+    const ce = lossAlong(s.logits, y, s.temperature, xs);
+    const onlySquared = objective === "squared_error";
+    const losses = onlySquared ? squared : ce;
+    const loss = onlySquared ? s.squaredError : s.loss;
     const step = niceStep(Math.max(...losses), TICKS);
     const top = step * Math.ceil(Math.max(...losses) / step);
     const sx = (x) => PAD.left + (x - x0) / (x1 - x0) * (W - PAD.left - PAD.right);
     const sy = (v) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
     const sp = (p) => PAD.top + (1 - p) * (H - PAD.top - PAD.bottom);
-    const key = `${x0} ${x1} ${top} ${name}`;
+    const key = `${x0} ${x1} ${top} ${name} ${objective}`;
     if (key !== windowKey) {
-      drawAxes(x0, x1, top, step, sx, sy, sp, name);
+      drawAxes(x0, x1, top, step, sx, sy, sp, name, objective);
       windowKey = key;
     }
-    caption.innerHTML = `Loss as z<sub>${escapeHtml(name)}</sub> varies, the other logits held`;
-    plot.setAttribute(
-      "aria-label",
-      `Cross-entropy against the logit of ${name}; now z = ${formatShort(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`
-    );
-    pCurve.setAttribute("d", path(xs, losses.map((l) => Math.exp(-l)), sx, sp));
+    const zName = `z<sub>${escapeHtml(name)}</sub>`;
+    caption.innerHTML = {
+      cross_entropy: `Loss as ${zName} varies, the other logits held`,
+      squared_error: `Squared error as ${zName} varies, the other logits held`,
+      both: `Cross-entropy (left axis) and <span class="se-key">squared error</span> (right axis) as ${zName} varies`
+    }[objective] ?? "";
+    const what = onlySquared ? "Squared error" : "Cross-entropy";
+    const now = model.concealed ? "hidden" : formatNumber(loss);
+    plot.setAttribute("aria-label", `${what} against the logit of ${name}; now z = ${formatShort(zy)}, L = ${now}` + (objective === "both" ? `, squared error ${model.concealed ? "hidden" : formatNumber(s.squaredError)}` : ""));
+    pCurve.setAttribute("d", path(xs, ce.map((l) => Math.exp(-l)), sx, sp));
     lossPath.setAttribute("d", path(xs, losses, sx, sy));
+    sePath.setAttribute("d", objective === "both" ? path(xs, squared, sx, sp) : "");
     point.style.display = label.style.display = pCurve.style.display = lossPath.style.display = model.concealed ? "none" : "";
+    sePath.style.display = sePoint.style.display = seLabel.style.display = model.concealed || objective !== "both" ? "none" : "";
     point.setAttribute("cx", sx(zy));
-    point.setAttribute("cy", sy(s.loss));
+    point.setAttribute("cy", sy(loss));
     point.dataset.z = String(zy);
-    point.dataset.loss = String(s.loss);
+    point.dataset.loss = String(loss);
     label.setAttribute("x", sx(zy) + 9);
-    label.setAttribute("y", sy(s.loss) - 8);
-    label.textContent = `L = ${formatNumber(s.loss)}`;
+    label.setAttribute("y", sy(loss) - 8);
+    label.textContent = `${{ cross_entropy: "L", squared_error: "SE", both: "CE" }[objective] ?? "L"} = ${formatNumber(loss)}`;
+    sePoint.setAttribute("cx", sx(zy));
+    sePoint.setAttribute("cy", sp(s.squaredError));
+    sePoint.dataset.loss = String(s.squaredError);
+    seLabel.setAttribute("x", sx(zy) + 9);
+    seLabel.setAttribute("y", sp(s.squaredError) + 22);
+    seLabel.textContent = `SE = ${formatNumber(s.squaredError)}`;
     root.classList.toggle("concealed", model.concealed);
     note.hidden = s.logits.length !== 2;
     if (note.hidden) return;
@@ -201,7 +244,7 @@ function render({ model, el }) {
       = <output class="sigmoid" data-value="${model.concealed ? "" : sigmoid}">${model.concealed ? "?" : sigmoid.toFixed(3)}</output>,
       the same as softmax: <output class="softmax-p">${model.concealed ? "?" : s.probabilities[y].toFixed(3)}</output>.`;
   }
-  model.on(["class_names", "concealed"], draw);
+  model.on(["class_names", "concealed", "objective"], draw);
   draw();
 }
 export {

@@ -75,6 +75,7 @@ function softmaxSteps(logits, target, temperature) {
   const k = Math.min(Math.max(0, target | 0), z.length - 1);
   const loss = -logProbabilities[k];
   const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const squared = squaredError(probabilities, k, T);
   const best = probabilities.indexOf(Math.max(...probabilities));
   return {
     logits: z,
@@ -88,9 +89,19 @@ function softmaxSteps(logits, target, temperature) {
     logProbabilities,
     loss,
     gradient,
+    squaredError: squared.loss,
+    squaredGradient: squared.gradient,
     predicted: best,
     correct: best === k
   };
+}
+function squaredError(probabilities, k, T) {
+  const K = probabilities.length;
+  const error = probabilities.map((p, i) => p - (i === k ? 1 : 0));
+  const loss = error.reduce((a, e) => a + e * e, 0) / K;
+  const g = error.map((e) => 2 * e / K);
+  const pg = probabilities.reduce((a, p, i) => a + p * g[i], 0);
+  return { loss, gradient: probabilities.map((p, i) => p * (g[i] - pg) / T) };
 }
 
 // components/js/probability_bars.js

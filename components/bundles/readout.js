@@ -92,6 +92,7 @@ function softmaxSteps(logits, target, temperature) {
   const k = Math.min(Math.max(0, target | 0), z.length - 1);
   const loss = -logProbabilities[k];
   const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const squared = squaredError(probabilities, k, T);
   const best = probabilities.indexOf(Math.max(...probabilities));
   return {
     logits: z,
@@ -105,9 +106,19 @@ function softmaxSteps(logits, target, temperature) {
     logProbabilities,
     loss,
     gradient,
+    squaredError: squared.loss,
+    squaredGradient: squared.gradient,
     predicted: best,
     correct: best === k
   };
+}
+function squaredError(probabilities, k, T) {
+  const K = probabilities.length;
+  const error = probabilities.map((p, i) => p - (i === k ? 1 : 0));
+  const loss = error.reduce((a, e) => a + e * e, 0) / K;
+  const g = error.map((e) => 2 * e / K);
+  const pg = probabilities.reduce((a, p, i) => a + p * g[i], 0);
+  return { loss, gradient: probabilities.map((p, i) => p * (g[i] - pg) / T) };
 }
 
 // components/js/readout.js
@@ -127,6 +138,15 @@ var FORMULA = `
   <mfrac><mrow><mo>\u2202</mo><mi>L</mi></mrow><mrow><mo>\u2202</mo><msub><mi>z</mi><mi>i</mi></msub></mrow></mfrac>
   <mo>=</mo><mfrac><mrow><msub><mi>p</mi><mi>i</mi></msub><mo>\u2212</mo><msub><mi>y</mi><mi>i</mi></msub></mrow><mi>T</mi></mfrac>
 </math>`;
+var SQUARED = `
+<math display="block" aria-label="squared error: L equals the mean over k of p k minus y k squared">
+  <msub><mi>L</mi><mtext>SE</mtext></msub><mo>=</mo><mfrac><mn>1</mn><mi>K</mi></mfrac>
+  <munder><mo>\u2211</mo><mi>k</mi></munder><msup><mrow><mo>(</mo><msub><mi>p</mi><mi>k</mi></msub><mo>\u2212</mo><msub><mi>y</mi><mi>k</mi></msub><mo>)</mo></mrow><mn>2</mn></msup>
+  <mspace width="2em"/>
+  <mfrac><mrow><mo>\u2202</mo><msub><mi>L</mi><mtext>SE</mtext></msub></mrow><mrow><mo>\u2202</mo><msub><mi>z</mi><mi>i</mi></msub></mrow></mfrac>
+  <mo>=</mo><mfrac><mrow><msub><mi>p</mi><mi>i</mi></msub><mo>(</mo><msub><mi>g</mi><mi>i</mi></msub><mo>\u2212</mo><munder><mo>\u2211</mo><mi>k</mi></munder><msub><mi>p</mi><mi>k</mi></msub><msub><mi>g</mi><mi>k</mi></msub><mo>)</mo></mrow><mi>T</mi></mfrac>
+  <mspace width="0.5em"/><mtext>with</mtext><mspace width="0.5em"/><msub><mi>g</mi><mi>k</mi></msub><mo>=</mo><mfrac><mrow><mn>2</mn><mo>(</mo><msub><mi>p</mi><mi>k</mi></msub><mo>\u2212</mo><msub><mi>y</mi><mi>k</mi></msub><mo>)</mo></mrow><mi>K</mi></mfrac>
+</math>`;
 var COLUMNS = [
   // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed:
   // the exponentials too, since they and their sum give p at a glance.
@@ -136,7 +156,10 @@ var COLUMNS = [
   ["exp", "exp(z / T)", (s, i) => Math.exp(s.logits[i] / s.temperature), (_, s, i) => formatExp(s.logits[i] / s.temperature), "hidden"],
   ["exp-shifted", "exp((z \u2212 m) / T)", (s, i) => s.expShifted[i], (v) => formatNumber(v, 4), "hidden"],
   ["probability", "p", (s, i) => s.probabilities[i], (v) => v.toFixed(3), "hidden"],
-  ["neg-log-p", "\u2212log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"]
+  ["neg-log-p", "\u2212log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"],
+  // Both gradients, when the explorer compares the losses.
+  ["grad-ce", "\u2202L<sub>CE</sub>/\u2202z", (s, i) => s.gradient[i], (v) => formatNumber(v), "hidden", "compare"],
+  ["grad-se", "\u2202L<sub>SE</sub>/\u2202z", (s, i) => s.squaredGradient[i], (v) => formatNumber(v), "hidden", "compare"]
 ];
 function tieNote(s, names) {
   const best = s.probabilities[s.predicted];
@@ -153,10 +176,10 @@ function render({ model, el }) {
   el.append(root);
   let layout = "";
   let parts = null;
-  function build(columns) {
+  function build(columns, compare) {
     const names = live.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
     root.innerHTML = `
-      <div class="formula">${FORMULA}</div>
+      <div class="formula">${FORMULA}${compare ? SQUARED : ""}</div>
       <table class="steps">
         <caption></caption>
         <thead><tr><th scope="col">class</th>${columns.map((c) => `<th scope="col">${c[1]}</th>`).join("")}</tr></thead>
@@ -167,6 +190,8 @@ function render({ model, el }) {
       </table>
       <p class="loss-line">Loss for the true class <b class="truth"></b>:
         L = \u2212log p<sub class="truth"></sub> = <output class="loss"></output></p>
+      <p class="squared-line">Squared error (<code>nn.MSELoss()</code> on p against one-hot y):
+        L<sub>SE</sub> = (1/K) \u03A3 (p \u2212 y)\xB2 = <output class="squared-error"></output></p>
       <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b><span class="tie"></span>;
         true class: <b class="truth"></b>; accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
       <p class="overflow-note">No overflow: exp is only taken of (z \u2212 m) / T \u2264 0, so every term is between 0 and 1,
@@ -179,6 +204,7 @@ function render({ model, el }) {
       names: [...root.querySelectorAll("tbody .row-name")],
       total: q("td.probability-sum"),
       loss: q("output.loss"),
+      squared: q("output.squared-error"),
       accuracy: q("output.accuracy"),
       predicted: q(".predicted"),
       tie: q(".tie"),
@@ -194,14 +220,15 @@ function render({ model, el }) {
   function draw() {
     const s = softmaxSteps(live.logits, live.target, live.temperature);
     const hide = model.concealed;
-    const columns = COLUMNS.filter((c) => c[0] !== "scaled" || s.temperature !== 1);
-    const key = JSON.stringify([model.class_names, s.logits.length, columns.length]);
+    const compare = (model.objective ?? "cross_entropy") !== "cross_entropy";
+    const columns = COLUMNS.filter((c) => (c[0] !== "scaled" || s.temperature !== 1) && (compare || !c[5]));
+    const key = JSON.stringify([model.class_names, s.logits.length, columns.length, compare]);
     if (key !== layout) {
-      build(columns);
+      build(columns, compare);
       layout = key;
     }
     root.classList.toggle("concealed", hide);
-    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatShort(s.top)})`;
+    parts.caption.textContent = `softmax, ${compare ? "cross-entropy and squared error" : "cross-entropy"}, step by step (m = max z = ${formatShort(s.top)})`;
     parts.rows.forEach((row, i) => {
       row.classList.toggle("is-target", i === s.target);
       parts.names[i].textContent = className(model.class_names, i) + (i === s.target ? " (true)" : "");
@@ -214,13 +241,14 @@ function render({ model, el }) {
     set(parts.sum, hide ? "" : s.sum, hide ? "?" : formatNumber(s.sum, 4));
     set(parts.total, hide ? "" : total, hide ? "?" : total.toFixed(3));
     set(parts.loss, hide ? "" : s.loss, hide ? "?" : formatNumber(s.loss));
+    set(parts.squared, hide ? "" : s.squaredError, hide ? "?" : formatNumber(s.squaredError));
     set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));
     parts.verdict.textContent = hide ? "" : s.correct ? "\u2713" : "\u2717";
     parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
     parts.tie.textContent = hide ? "" : tieNote(s, model.class_names);
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
-  model.on(["class_names", "concealed"], draw);
+  model.on(["class_names", "concealed", "objective"], draw);
   draw();
 }
 export {

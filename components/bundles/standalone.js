@@ -98,6 +98,7 @@ function softmaxSteps(logits, target, temperature) {
   const k = Math.min(Math.max(0, target | 0), z.length - 1);
   const loss = -logProbabilities[k];
   const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const squared = squaredError(probabilities, k, T);
   const best = probabilities.indexOf(Math.max(...probabilities));
   return {
     logits: z,
@@ -111,9 +112,28 @@ function softmaxSteps(logits, target, temperature) {
     logProbabilities,
     loss,
     gradient,
+    squaredError: squared.loss,
+    squaredGradient: squared.gradient,
     predicted: best,
     correct: best === k
   };
+}
+function squaredError(probabilities, k, T) {
+  const K = probabilities.length;
+  const error = probabilities.map((p, i) => p - (i === k ? 1 : 0));
+  const loss = error.reduce((a, e) => a + e * e, 0) / K;
+  const g = error.map((e) => 2 * e / K);
+  const pg = probabilities.reduce((a, p, i) => a + p * g[i], 0);
+  return { loss, gradient: probabilities.map((p, i) => p * (g[i] - pg) / T) };
+}
+function squaredAlong(logits, target, temperature, xs) {
+  return xs.map((x) => {
+    const moved = logits.map((v, i) => (i === target ? x : v) / temperature);
+    const top = Math.max(...moved);
+    const e = moved.map((v) => Math.exp(v - top));
+    const sum = e.reduce((a, b) => a + b, 0);
+    return squaredError(e.map((v) => v / sum), target, temperature).loss;
+  });
 }
 function lossAlong(logits, target, temperature, xs) {
   const others = logits.filter((_, i) => i !== target).map((v) => v / temperature);
@@ -127,11 +147,22 @@ function softplus(u) {
 
 // components/js/gradient_bars.js
 var SIGN = { positive: "#D55E00", negative: "#0072B2" };
+var LOSSES = [
+  ["cross_entropy", "CE", "gradient", "(p \u2212 y) / T"],
+  ["squared_error", "SE", "squaredGradient", "J\u1D40 2(p \u2212 y) / (K T)"]
+];
+var shown = (objective) => LOSSES.filter(([key]) => objective === "both" || key === (objective || "cross_entropy"));
+function title(objective) {
+  const losses = shown(objective);
+  if (losses.length === 2) return "Gradients \u2202L/\u2202z, on one scale: cross-entropy (p \u2212 y) / T and squared error J\u1D40 2(p \u2212 y) / (K T)";
+  const [key, , , formula] = losses[0];
+  return `Gradient \u2202L/\u2202z = ${formula}${key === "squared_error" ? ", squared error (J = diag p \u2212 p p\u1D40)" : ""}`;
+}
 function render2({ model, el }) {
   const live = liveValues(model, draw);
   const root = document.createElement("figure");
   root.className = "gradient-bars";
-  root.innerHTML = `<figcaption>Gradient \u2202L/\u2202z = (p \u2212 y) / T
+  root.innerHTML = `<figcaption><span class="title"></span>
       <span class="legend"><span class="neg">\u25A0</span> negative: a step raises z
       <span class="pos">\u25A0</span> positive: a step lowers z</span></figcaption>
     <div class="rows" role="list"></div>`;
@@ -139,39 +170,61 @@ function render2({ model, el }) {
   root.style.setProperty("--negative", SIGN.negative);
   el.append(root);
   const list = root.querySelector(".rows");
+  const heading = root.querySelector(".title");
   let rows = [];
-  function build() {
-    rows = live.logits.map((_, i) => {
+  let layout = "";
+  function build(losses) {
+    rows = live.logits.flatMap((_, i) => losses.map(([key, short, field2], j) => {
       const row = document.createElement("div");
       row.setAttribute("role", "listitem");
       row.dataset.class = i;
+      row.dataset.loss = key;
       row.innerHTML = `<span class="name" style="--class-color:${classColor(i)}"></span>
         <div class="axis"><div class="fill"></div></div><span class="value"></span>`;
-      return { row, name: row.querySelector(".name"), fill: row.querySelector(".fill"), value: row.querySelector(".value") };
-    });
+      return {
+        row,
+        i,
+        key,
+        short,
+        field: field2,
+        paired: losses.length > 1,
+        first: j === 0,
+        name: row.querySelector(".name"),
+        fill: row.querySelector(".fill"),
+        value: row.querySelector(".value")
+      };
+    }));
     list.replaceChildren(...rows.map((r) => r.row));
   }
   function draw() {
-    if (rows.length !== live.logits.length) build();
+    const losses = shown(model.objective);
+    const key = `${live.logits.length} ${losses.map((l) => l[0])}`;
+    if (key !== layout) {
+      build(losses);
+      heading.textContent = title(model.objective);
+      layout = key;
+    }
     const s = softmaxSteps(live.logits, live.target, live.temperature);
-    const scale2 = Math.max(1e-12, ...s.gradient.map(Math.abs));
+    const scale2 = Math.max(1e-12, ...losses.flatMap(([, , field2]) => s[field2].map(Math.abs)));
     root.classList.toggle("concealed", model.concealed);
-    s.gradient.forEach((g, i) => {
-      const r = rows[i];
-      const name = className(model.class_names, i);
-      const shown = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + Math.abs(g).toFixed(3);
-      r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}`;
+    root.classList.toggle("paired", losses.length > 1);
+    for (const r of rows) {
+      const g = s[r.field][r.i];
+      const name = className(model.class_names, r.i);
+      const text = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + Math.abs(g).toFixed(3);
+      r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}${r.paired ? ` pair ${r.short.toLowerCase()}` : ""}`;
+      r.row.classList.toggle("first", r.first);
       r.row.dataset.gradient = String(g);
-      r.row.setAttribute("aria-label", `dL/dz for ${name}: ${shown}`);
-      r.name.textContent = name;
+      r.row.setAttribute("aria-label", `dL/dz${r.paired ? ` (${r.short})` : ""} for ${name}: ${text}`);
+      r.name.textContent = r.paired ? r.first ? `${name} \xB7 ${r.short}` : r.short : name;
       r.name.title = name;
-      r.value.textContent = shown;
+      r.value.textContent = text;
       r.fill.style.width = `${model.concealed ? 0 : 50 * Math.abs(g) / scale2}%`;
       r.fill.style.left = g < 0 ? "" : "50%";
       r.fill.style.right = g < 0 ? "50%" : "";
-    });
+    }
   }
-  model.on(["class_names", "concealed"], draw);
+  model.on(["class_names", "concealed", "objective"], draw);
   draw();
 }
 
@@ -407,14 +460,16 @@ function render5({ model, el }) {
   const root = document.createElement("figure");
   root.className = "loss-curve";
   root.innerHTML = `<figcaption></figcaption>
-    <svg viewBox="0 0 ${W} ${H}" role="img"><g class="axes"></g><path class="p-curve"/><path class="loss-path"/>
+    <svg viewBox="0 0 ${W} ${H}" role="img"><g class="axes"></g><path class="p-curve"/><path class="se-path"/>
+      <path class="loss-path"/><circle class="current-se" r="6"/><text class="current-se-label"></text>
       <circle class="current" r="6"/><text class="current-label"></text></svg>
     <p class="sigmoid-note" hidden></p>`;
   el.append(root);
   const [caption, plot, note] = [root.querySelector("figcaption"), root.querySelector("svg"), root.querySelector("p")];
-  const [axes, pCurve, lossPath, point, label] = ["g.axes", ".p-curve", ".loss-path", "circle", ".current-label"].map((sel) => plot.querySelector(sel));
+  const [axes, pCurve, lossPath, point, label] = ["g.axes", ".p-curve", ".loss-path", "circle.current", ".current-label"].map((sel) => plot.querySelector(sel));
+  const [sePath, sePoint, seLabel] = [".se-path", "circle.current-se", ".current-se-label"].map((sel) => plot.querySelector(sel));
   let windowKey = "";
-  function drawAxes(x0, x1, top, step, sx, sy, sp, name) {
+  function drawAxes(x0, x1, top, step, sx, sy, sp, name, objective) {
     axes.replaceChildren();
     for (let i = 0; i * step <= top * (1 + 1e-9); i++) {
       const v = i * step;
@@ -427,8 +482,12 @@ function render5({ model, el }) {
       axes.append(svg("text", { x: sx(x), y: H - PAD.bottom + 16, class: "tick bottom" }, String(x)));
     }
     axes.append(svg("text", { x: (PAD.left + W - PAD.right) / 2, y: H - 4, class: "axis-label" }, `z of ${name}`));
-    axes.append(svg("text", { x: 4, y: PAD.top + 10, class: "axis-label loss-label" }, "L"));
-    axes.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, "p"));
+    axes.append(svg(
+      "text",
+      { x: 4, y: PAD.top + 10, class: "axis-label loss-label" },
+      objective === "squared_error" ? "SE" : objective === "both" ? "CE" : "L"
+    ));
+    axes.append(svg("text", { x: W - 4, y: PAD.top + 10, class: "axis-label p-label" }, objective === "both" ? "p, SE" : "p"));
   }
   function draw() {
     const s = softmaxSteps(live.logits, live.target, live.temperature);
@@ -440,32 +499,49 @@ function render5({ model, el }) {
     const half = 4 * Math.ceil(Math.max(8, Math.abs(zy - centre) + 2) * Math.max(1, s.temperature) / 4);
     const x0 = centre - half, x1 = centre + half;
     const xs = Array.from({ length: 161 }, (_, i) => x0 + (x1 - x0) * i / 160);
-    const losses = lossAlong(s.logits, y, s.temperature, xs);
+    const objective = model.objective ?? "cross_entropy";
+    const squared = objective === "cross_entropy" ? null : squaredAlong(s.logits, y, s.temperature, xs);
+    const ce = lossAlong(s.logits, y, s.temperature, xs);
+    const onlySquared = objective === "squared_error";
+    const losses = onlySquared ? squared : ce;
+    const loss = onlySquared ? s.squaredError : s.loss;
     const step = niceStep(Math.max(...losses), TICKS);
     const top = step * Math.ceil(Math.max(...losses) / step);
     const sx = (x) => PAD.left + (x - x0) / (x1 - x0) * (W - PAD.left - PAD.right);
     const sy = (v) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
     const sp = (p) => PAD.top + (1 - p) * (H - PAD.top - PAD.bottom);
-    const key = `${x0} ${x1} ${top} ${name}`;
+    const key = `${x0} ${x1} ${top} ${name} ${objective}`;
     if (key !== windowKey) {
-      drawAxes(x0, x1, top, step, sx, sy, sp, name);
+      drawAxes(x0, x1, top, step, sx, sy, sp, name, objective);
       windowKey = key;
     }
-    caption.innerHTML = `Loss as z<sub>${escapeHtml(name)}</sub> varies, the other logits held`;
-    plot.setAttribute(
-      "aria-label",
-      `Cross-entropy against the logit of ${name}; now z = ${formatShort(zy)}, L = ${model.concealed ? "hidden" : formatNumber(s.loss)}`
-    );
-    pCurve.setAttribute("d", path(xs, losses.map((l) => Math.exp(-l)), sx, sp));
+    const zName = `z<sub>${escapeHtml(name)}</sub>`;
+    caption.innerHTML = {
+      cross_entropy: `Loss as ${zName} varies, the other logits held`,
+      squared_error: `Squared error as ${zName} varies, the other logits held`,
+      both: `Cross-entropy (left axis) and <span class="se-key">squared error</span> (right axis) as ${zName} varies`
+    }[objective] ?? "";
+    const what = onlySquared ? "Squared error" : "Cross-entropy";
+    const now = model.concealed ? "hidden" : formatNumber(loss);
+    plot.setAttribute("aria-label", `${what} against the logit of ${name}; now z = ${formatShort(zy)}, L = ${now}` + (objective === "both" ? `, squared error ${model.concealed ? "hidden" : formatNumber(s.squaredError)}` : ""));
+    pCurve.setAttribute("d", path(xs, ce.map((l) => Math.exp(-l)), sx, sp));
     lossPath.setAttribute("d", path(xs, losses, sx, sy));
+    sePath.setAttribute("d", objective === "both" ? path(xs, squared, sx, sp) : "");
     point.style.display = label.style.display = pCurve.style.display = lossPath.style.display = model.concealed ? "none" : "";
+    sePath.style.display = sePoint.style.display = seLabel.style.display = model.concealed || objective !== "both" ? "none" : "";
     point.setAttribute("cx", sx(zy));
-    point.setAttribute("cy", sy(s.loss));
+    point.setAttribute("cy", sy(loss));
     point.dataset.z = String(zy);
-    point.dataset.loss = String(s.loss);
+    point.dataset.loss = String(loss);
     label.setAttribute("x", sx(zy) + 9);
-    label.setAttribute("y", sy(s.loss) - 8);
-    label.textContent = `L = ${formatNumber(s.loss)}`;
+    label.setAttribute("y", sy(loss) - 8);
+    label.textContent = `${{ cross_entropy: "L", squared_error: "SE", both: "CE" }[objective] ?? "L"} = ${formatNumber(loss)}`;
+    sePoint.setAttribute("cx", sx(zy));
+    sePoint.setAttribute("cy", sp(s.squaredError));
+    sePoint.dataset.loss = String(s.squaredError);
+    seLabel.setAttribute("x", sx(zy) + 9);
+    seLabel.setAttribute("y", sp(s.squaredError) + 22);
+    seLabel.textContent = `SE = ${formatNumber(s.squaredError)}`;
     root.classList.toggle("concealed", model.concealed);
     note.hidden = s.logits.length !== 2;
     if (note.hidden) return;
@@ -477,7 +553,7 @@ function render5({ model, el }) {
       = <output class="sigmoid" data-value="${model.concealed ? "" : sigmoid}">${model.concealed ? "?" : sigmoid.toFixed(3)}</output>,
       the same as softmax: <output class="softmax-p">${model.concealed ? "?" : s.probabilities[y].toFixed(3)}</output>.`;
   }
-  model.on(["class_names", "concealed"], draw);
+  model.on(["class_names", "concealed", "objective"], draw);
   draw();
 }
 
@@ -521,12 +597,12 @@ function render6({ model, el }) {
       const b = bars[i];
       const name = className(model.class_names, i);
       const isTarget = i === s.target;
-      const shown = hide ? "?" : p.toFixed(3);
+      const shown2 = hide ? "?" : p.toFixed(3);
       b.bar.dataset.probability = String(p);
       b.bar.classList.toggle("is-target", isTarget);
       b.bar.style.setProperty("--p", hide ? 0 : p);
-      b.bar.setAttribute("aria-label", `${name}: probability ${shown}${isTarget ? ", true class" : ""}`);
-      b.value.textContent = shown;
+      b.bar.setAttribute("aria-label", `${name}: probability ${shown2}${isTarget ? ", true class" : ""}`);
+      b.value.textContent = shown2;
       b.name.textContent = isTarget ? `${name} (true)` : name;
       b.name.title = b.name.textContent;
       b.ghost.hidden = !plain || hide;
@@ -571,6 +647,15 @@ var FORMULA = `
   <mfrac><mrow><mo>\u2202</mo><mi>L</mi></mrow><mrow><mo>\u2202</mo><msub><mi>z</mi><mi>i</mi></msub></mrow></mfrac>
   <mo>=</mo><mfrac><mrow><msub><mi>p</mi><mi>i</mi></msub><mo>\u2212</mo><msub><mi>y</mi><mi>i</mi></msub></mrow><mi>T</mi></mfrac>
 </math>`;
+var SQUARED = `
+<math display="block" aria-label="squared error: L equals the mean over k of p k minus y k squared">
+  <msub><mi>L</mi><mtext>SE</mtext></msub><mo>=</mo><mfrac><mn>1</mn><mi>K</mi></mfrac>
+  <munder><mo>\u2211</mo><mi>k</mi></munder><msup><mrow><mo>(</mo><msub><mi>p</mi><mi>k</mi></msub><mo>\u2212</mo><msub><mi>y</mi><mi>k</mi></msub><mo>)</mo></mrow><mn>2</mn></msup>
+  <mspace width="2em"/>
+  <mfrac><mrow><mo>\u2202</mo><msub><mi>L</mi><mtext>SE</mtext></msub></mrow><mrow><mo>\u2202</mo><msub><mi>z</mi><mi>i</mi></msub></mrow></mfrac>
+  <mo>=</mo><mfrac><mrow><msub><mi>p</mi><mi>i</mi></msub><mo>(</mo><msub><mi>g</mi><mi>i</mi></msub><mo>\u2212</mo><munder><mo>\u2211</mo><mi>k</mi></munder><msub><mi>p</mi><mi>k</mi></msub><msub><mi>g</mi><mi>k</mi></msub><mo>)</mo></mrow><mi>T</mi></mfrac>
+  <mspace width="0.5em"/><mtext>with</mtext><mspace width="0.5em"/><msub><mi>g</mi><mi>k</mi></msub><mo>=</mo><mfrac><mrow><mn>2</mn><mo>(</mo><msub><mi>p</mi><mi>k</mi></msub><mo>\u2212</mo><msub><mi>y</mi><mi>k</mi></msub><mo>)</mo></mrow><mi>K</mi></mfrac>
+</math>`;
 var COLUMNS = [
   // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed:
   // the exponentials too, since they and their sum give p at a glance.
@@ -580,7 +665,10 @@ var COLUMNS = [
   ["exp", "exp(z / T)", (s, i) => Math.exp(s.logits[i] / s.temperature), (_, s, i) => formatExp(s.logits[i] / s.temperature), "hidden"],
   ["exp-shifted", "exp((z \u2212 m) / T)", (s, i) => s.expShifted[i], (v) => formatNumber(v, 4), "hidden"],
   ["probability", "p", (s, i) => s.probabilities[i], (v) => v.toFixed(3), "hidden"],
-  ["neg-log-p", "\u2212log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"]
+  ["neg-log-p", "\u2212log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"],
+  // Both gradients, when the explorer compares the losses.
+  ["grad-ce", "\u2202L<sub>CE</sub>/\u2202z", (s, i) => s.gradient[i], (v) => formatNumber(v), "hidden", "compare"],
+  ["grad-se", "\u2202L<sub>SE</sub>/\u2202z", (s, i) => s.squaredGradient[i], (v) => formatNumber(v), "hidden", "compare"]
 ];
 function tieNote(s, names) {
   const best = s.probabilities[s.predicted];
@@ -597,10 +685,10 @@ function render7({ model, el }) {
   el.append(root);
   let layout = "";
   let parts = null;
-  function build(columns) {
+  function build(columns, compare) {
     const names = live.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
     root.innerHTML = `
-      <div class="formula">${FORMULA}</div>
+      <div class="formula">${FORMULA}${compare ? SQUARED : ""}</div>
       <table class="steps">
         <caption></caption>
         <thead><tr><th scope="col">class</th>${columns.map((c) => `<th scope="col">${c[1]}</th>`).join("")}</tr></thead>
@@ -611,6 +699,8 @@ function render7({ model, el }) {
       </table>
       <p class="loss-line">Loss for the true class <b class="truth"></b>:
         L = \u2212log p<sub class="truth"></sub> = <output class="loss"></output></p>
+      <p class="squared-line">Squared error (<code>nn.MSELoss()</code> on p against one-hot y):
+        L<sub>SE</sub> = (1/K) \u03A3 (p \u2212 y)\xB2 = <output class="squared-error"></output></p>
       <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b><span class="tie"></span>;
         true class: <b class="truth"></b>; accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
       <p class="overflow-note">No overflow: exp is only taken of (z \u2212 m) / T \u2264 0, so every term is between 0 and 1,
@@ -623,6 +713,7 @@ function render7({ model, el }) {
       names: [...root.querySelectorAll("tbody .row-name")],
       total: q("td.probability-sum"),
       loss: q("output.loss"),
+      squared: q("output.squared-error"),
       accuracy: q("output.accuracy"),
       predicted: q(".predicted"),
       tie: q(".tie"),
@@ -638,14 +729,15 @@ function render7({ model, el }) {
   function draw() {
     const s = softmaxSteps(live.logits, live.target, live.temperature);
     const hide = model.concealed;
-    const columns = COLUMNS.filter((c) => c[0] !== "scaled" || s.temperature !== 1);
-    const key = JSON.stringify([model.class_names, s.logits.length, columns.length]);
+    const compare = (model.objective ?? "cross_entropy") !== "cross_entropy";
+    const columns = COLUMNS.filter((c) => (c[0] !== "scaled" || s.temperature !== 1) && (compare || !c[5]));
+    const key = JSON.stringify([model.class_names, s.logits.length, columns.length, compare]);
     if (key !== layout) {
-      build(columns);
+      build(columns, compare);
       layout = key;
     }
     root.classList.toggle("concealed", hide);
-    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatShort(s.top)})`;
+    parts.caption.textContent = `softmax, ${compare ? "cross-entropy and squared error" : "cross-entropy"}, step by step (m = max z = ${formatShort(s.top)})`;
     parts.rows.forEach((row, i) => {
       row.classList.toggle("is-target", i === s.target);
       parts.names[i].textContent = className(model.class_names, i) + (i === s.target ? " (true)" : "");
@@ -658,13 +750,14 @@ function render7({ model, el }) {
     set(parts.sum, hide ? "" : s.sum, hide ? "?" : formatNumber(s.sum, 4));
     set(parts.total, hide ? "" : total, hide ? "?" : total.toFixed(3));
     set(parts.loss, hide ? "" : s.loss, hide ? "?" : formatNumber(s.loss));
+    set(parts.squared, hide ? "" : s.squaredError, hide ? "?" : formatNumber(s.squaredError));
     set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));
     parts.verdict.textContent = hide ? "" : s.correct ? "\u2713" : "\u2717";
     parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
     parts.tie.textContent = hide ? "" : tieNote(s, model.class_names);
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
-  model.on(["class_names", "concealed"], draw);
+  model.on(["class_names", "concealed", "objective"], draw);
   draw();
 }
 
@@ -914,8 +1007,13 @@ var shift = (spec, state, delta) => ({ logits: clip(spec, state.logits.map((v) =
 var scale = (spec, state, factor) => ({ logits: clip(spec, state.logits.map((v) => v * factor)) });
 var reset = (spec, state) => ({ logits: defaultLogits(spec, state.logits.length), temperature: 1, goal: [], largest: false, concealed: false });
 function gradientStep(spec, state) {
-  const { gradient } = softmaxSteps(state.logits, state.target, state.temperature);
+  const s = softmaxSteps(state.logits, state.target, state.temperature);
+  const gradient = state.objective === "squared_error" ? s.squaredGradient : s.gradient;
   return { logits: clip(spec, state.logits.map((z, i) => z - state.lr * gradient[i])) };
+}
+function nextObjective(spec, state) {
+  const choices = spec.params.objective.objects;
+  return { objective: choices[(choices.indexOf(state.objective) + 1) % choices.length] };
 }
 function preset(spec, state, name) {
   const k = String(state.logits.length);
@@ -1053,6 +1151,10 @@ function explorerState(spec, query) {
 }
 function parseValue(spec, param, text) {
   if (param.kind === "boolean") return parseFlag(text);
+  if (param.kind === "choice") {
+    if (param.objects.includes(text)) return text;
+    throw new Error(`${quote(text)} is not one of ${param.objects.join(", ")}`);
+  }
   const [low, high] = param.bounds;
   return parseNumber(spec, text, low, high, param.kind === "integer");
 }
@@ -1170,7 +1272,8 @@ function mountPage(spec, css, root = document.body) {
     },
     up: () => act(shift, 0.5),
     down: () => act(shift, -0.5),
-    reveal: () => apply({ concealed: false })
+    reveal: () => apply({ concealed: false }),
+    loss: () => act(nextObjective)
   };
   let addressTimer = null;
   function scheduleAddress() {
@@ -1204,6 +1307,7 @@ function mountPage(spec, css, root = document.body) {
     ...example,
     class_names: get("class_names"),
     concealed: get("concealed"),
+    objective: get("objective"),
     channel: () => CHANNEL,
     ...extra
   });
@@ -1308,6 +1412,17 @@ function mountPage(spec, css, root = document.body) {
     stepsField.wrap,
     runButton
   );
+  const lossButtons = Object.entries(spec.objectives).map(([name, label]) => Object.assign(
+    button(
+      label,
+      "The loss the gradient, the curve and the steps use; both shows them side by side (key e)",
+      () => apply({ objective: name })
+    ),
+    { value: name }
+  ));
+  const lossRow = row("se-buttons se-loss-choice", ...lossButtons);
+  lossRow.setAttribute("role", "group");
+  lossRow.setAttribute("aria-label", spec.params.objective.label);
   const classesRow = row(
     "se-buttons se-classes-row",
     namesField.wrap,
@@ -1357,7 +1472,7 @@ function mountPage(spec, css, root = document.body) {
     section("entry", logitsField.wrap),
     message,
     section("classes", classesRow),
-    section("gradient", gradientRow),
+    section("gradient", lossRow, gradientRow),
     section("presets", ...warmups)
   );
   const details = row("se-right se-details", section("steps", steps), section("gradient", gradient), section("curve", curve));
@@ -1374,6 +1489,10 @@ function mountPage(spec, css, root = document.body) {
     reveal.hidden = !state.concealed;
     runButton.textContent = state.running ? "\u25A0 Stop" : "\u25B6 Run steps";
     predictBox.checked = state.predict_first;
+    for (const b of lossButtons) {
+      b.setAttribute("aria-pressed", String(b.value === state.objective));
+      b.classList.toggle("primary", b.value === state.objective);
+    }
     for (const s of sections) s.hidden = state.hide.includes(s.dataset.section);
     const check = state.largest && !state.concealed ? largestCheck(spec, state) : null;
     largest.hidden = !check;

@@ -83,6 +83,11 @@ function rows(value) {
   const buffer = bytesOf(value);
   return buffer ? new Float32Array(buffer) : new Float32Array(0);
 }
+var LOSSES = {
+  cross_entropy: { title: "Cross-entropy loss", floor: 1.2 },
+  squared_error: { title: "Squared-error loss: nn.MSELoss() on softmax(z) against one-hot y", floor: 0.25 }
+};
+var lossOf = (model) => LOSSES[model.loss] ?? LOSSES.cross_entropy;
 var percent = (v) => Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : String(v);
 function epochLine(at) {
   const epoch = Math.round(at(0));
@@ -98,11 +103,11 @@ function render({ model, el }) {
   let data = rows(model.history);
   let [trainMs, drawMs] = model.frame_ms ?? [0, 0];
   const charts = [
-    { title: "Cross-entropy loss", train: 1, val: 3, fixedTop: null },
+    { title: lossOf(model).title, train: 1, val: 3, fixedTop: null, loss: true },
     { title: "Accuracy", train: 2, val: 4, fixedTop: 1 }
   ].map((chart) => {
     const figure = document.createElement("figure");
-    figure.innerHTML = `<figcaption>${chart.title}
+    figure.innerHTML = `<figcaption><span class="title">${chart.title}</span>
       <span class="key"><span class="train">\u2501 training</span> <span class="val">\u254D validation</span></span></figcaption>`;
     const plot = svg("svg", { role: "img", "aria-label": `${chart.title} against epochs, training and validation` });
     figure.append(plot);
@@ -127,7 +132,7 @@ function render({ model, el }) {
     for (const chart of charts) {
       let top = chart.fixedTop;
       if (top === null) {
-        let most = 1.2;
+        let most = chart.loss ? lossOf(model).floor : 1.2;
         for (let i = 0; i < n; i++) {
           for (const v of [at(i, chart.train), at(i, chart.val)]) if (Number.isFinite(v)) most = Math.max(most, v);
         }
@@ -189,6 +194,13 @@ function render({ model, el }) {
     }
     draw();
   }
+  model.on("loss", () => {
+    const chart = charts.find((c) => c.loss);
+    chart.title = lossOf(model).title;
+    chart.figure.querySelector(".title").textContent = chart.title;
+    chart.plot.setAttribute("aria-label", `${chart.title} against epochs, training and validation`);
+    draw();
+  });
   model.on("msg:custom", receive);
   model.on("history", () => {
     data = rows(model.history);

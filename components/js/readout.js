@@ -24,6 +24,16 @@ const FORMULA = `
   <mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>i</mi></msub></mrow></mfrac>
   <mo>=</mo><mfrac><mrow><msub><mi>p</mi><mi>i</mi></msub><mo>−</mo><msub><mi>y</mi><mi>i</mi></msub></mrow><mi>T</mi></mfrac>
 </math>`;
+// Squared error's formula, shown when the explorer compares it (objective squared_error or both).
+const SQUARED = `
+<math display="block" aria-label="squared error: L equals the mean over k of p k minus y k squared">
+  <msub><mi>L</mi><mtext>SE</mtext></msub><mo>=</mo><mfrac><mn>1</mn><mi>K</mi></mfrac>
+  <munder><mo>∑</mo><mi>k</mi></munder><msup><mrow><mo>(</mo><msub><mi>p</mi><mi>k</mi></msub><mo>−</mo><msub><mi>y</mi><mi>k</mi></msub><mo>)</mo></mrow><mn>2</mn></msup>
+  <mspace width="2em"/>
+  <mfrac><mrow><mo>∂</mo><msub><mi>L</mi><mtext>SE</mtext></msub></mrow><mrow><mo>∂</mo><msub><mi>z</mi><mi>i</mi></msub></mrow></mfrac>
+  <mo>=</mo><mfrac><mrow><msub><mi>p</mi><mi>i</mi></msub><mo>(</mo><msub><mi>g</mi><mi>i</mi></msub><mo>−</mo><munder><mo>∑</mo><mi>k</mi></munder><msub><mi>p</mi><mi>k</mi></msub><msub><mi>g</mi><mi>k</mi></msub><mo>)</mo></mrow><mi>T</mi></mfrac>
+  <mspace width="0.5em"/><mtext>with</mtext><mspace width="0.5em"/><msub><mi>g</mi><mi>k</mi></msub><mo>=</mo><mfrac><mrow><mn>2</mn><mo>(</mo><msub><mi>p</mi><mi>k</mi></msub><mo>−</mo><msub><mi>y</mi><mi>k</mi></msub><mo>)</mo></mrow><mi>K</mi></mfrac>
+</math>`;
 
 const COLUMNS = [
   // [class, header, value, text]; "scaled" appears only when T != 1, and "hidden" cells show "?" when concealed:
@@ -35,6 +45,9 @@ const COLUMNS = [
   ["exp-shifted", "exp((z − m) / T)", (s, i) => s.expShifted[i], (v) => formatNumber(v, 4), "hidden"],
   ["probability", "p", (s, i) => s.probabilities[i], (v) => v.toFixed(3), "hidden"],
   ["neg-log-p", "−log p", (s, i) => -s.logProbabilities[i], (v) => formatNumber(v), "hidden"],
+  // Both gradients, when the explorer compares the losses.
+  ["grad-ce", "∂L<sub>CE</sub>/∂z", (s, i) => s.gradient[i], (v) => formatNumber(v), "hidden", "compare"],
+  ["grad-se", "∂L<sub>SE</sub>/∂z", (s, i) => s.squaredGradient[i], (v) => formatNumber(v), "hidden", "compare"],
 ];
 
 /** What a tie for the highest p means ("" without one): argmax takes the first of the tied classes, as
@@ -59,10 +72,10 @@ export function render({ model, el }) {
   let parts = null;
 
   // The table is built once per set of classes (and T = 1 or not), then only its numbers change.
-  function build(columns) {
+  function build(columns, compare) {
     const names = live.logits.map((_, i) => escapeHtml(className(model.class_names, i)));
     root.innerHTML = `
-      <div class="formula">${FORMULA}</div>
+      <div class="formula">${FORMULA}${compare ? SQUARED : ""}</div>
       <table class="steps">
         <caption></caption>
         <thead><tr><th scope="col">class</th>${columns.map((c) => `<th scope="col">${c[1]}</th>`).join("")}</tr></thead>
@@ -73,6 +86,8 @@ export function render({ model, el }) {
       </table>
       <p class="loss-line">Loss for the true class <b class="truth"></b>:
         L = −log p<sub class="truth"></sub> = <output class="loss"></output></p>
+      <p class="squared-line">Squared error (<code>nn.MSELoss()</code> on p against one-hot y):
+        L<sub>SE</sub> = (1/K) Σ (p − y)² = <output class="squared-error"></output></p>
       <p class="accuracy-line">Prediction (highest p): <b class="predicted"></b><span class="tie"></span>;
         true class: <b class="truth"></b>; accuracy <output class="accuracy"></output> <span class="verdict"></span></p>
       <p class="overflow-note">No overflow: exp is only taken of (z − m) / T ≤ 0, so every term is between 0 and 1,
@@ -81,7 +96,7 @@ export function render({ model, el }) {
     parts = {
       caption: q("caption"), rows: [...root.querySelectorAll("tbody tr")], sum: q("td.sum"),
       names: [...root.querySelectorAll("tbody .row-name")],
-      total: q("td.probability-sum"), loss: q("output.loss"), accuracy: q("output.accuracy"),
+      total: q("td.probability-sum"), loss: q("output.loss"), squared: q("output.squared-error"), accuracy: q("output.accuracy"),
       predicted: q(".predicted"), tie: q(".tie"), truth: [...root.querySelectorAll(".truth")], verdict: q(".verdict"),
     };
   }
@@ -96,14 +111,15 @@ export function render({ model, el }) {
   function draw() {
     const s = softmaxSteps(live.logits, live.target, live.temperature);
     const hide = model.concealed;
-    const columns = COLUMNS.filter((c) => c[0] !== "scaled" || s.temperature !== 1);
-    const key = JSON.stringify([model.class_names, s.logits.length, columns.length]);
+    const compare = (model.objective ?? "cross_entropy") !== "cross_entropy";
+    const columns = COLUMNS.filter((c) => (c[0] !== "scaled" || s.temperature !== 1) && (compare || !c[5]));
+    const key = JSON.stringify([model.class_names, s.logits.length, columns.length, compare]);
     if (key !== layout) {
-      build(columns);
+      build(columns, compare);
       layout = key;
     }
     root.classList.toggle("concealed", hide);
-    parts.caption.textContent = `softmax and cross-entropy, step by step (m = max z = ${formatShort(s.top)})`;
+    parts.caption.textContent = `softmax, ${compare ? "cross-entropy and squared error" : "cross-entropy"}, step by step (m = max z = ${formatShort(s.top)})`;
     parts.rows.forEach((row, i) => {
       row.classList.toggle("is-target", i === s.target);
       parts.names[i].textContent = className(model.class_names, i) + (i === s.target ? " (true)" : "");
@@ -116,6 +132,7 @@ export function render({ model, el }) {
     set(parts.sum, hide ? "" : s.sum, hide ? "?" : formatNumber(s.sum, 4));
     set(parts.total, hide ? "" : total, hide ? "?" : total.toFixed(3));
     set(parts.loss, hide ? "" : s.loss, hide ? "?" : formatNumber(s.loss));
+    set(parts.squared, hide ? "" : s.squaredError, hide ? "?" : formatNumber(s.squaredError));
     set(parts.accuracy, hide ? "" : Number(s.correct), hide ? "?" : String(Number(s.correct)));
     parts.verdict.textContent = hide ? "" : s.correct ? "✓" : "✗";
     parts.predicted.textContent = hide ? "?" : className(model.class_names, s.predicted);
@@ -123,6 +140,6 @@ export function render({ model, el }) {
     for (const node of parts.truth) node.textContent = className(model.class_names, s.target);
   }
 
-  model.on(["class_names", "concealed"], draw);
+  model.on(["class_names", "concealed", "objective"], draw);
   draw();
 }

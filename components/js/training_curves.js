@@ -17,6 +17,13 @@ function rows(value) {
   return buffer ? new Float32Array(buffer) : new Float32Array(0);
 }
 
+// The loss the model is trained with (the training tab's choice), and the lowest top of its chart's axis.
+const LOSSES = {
+  cross_entropy: { title: "Cross-entropy loss", floor: 1.2 },
+  squared_error: { title: "Squared-error loss: nn.MSELoss() on softmax(z) against one-hot y", floor: 0.25 },
+};
+const lossOf = (model) => LOSSES[model.loss] ?? LOSSES.cross_entropy;
+
 const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : String(v));
 
 /** The epoch line's HTML for the latest row (`at(column)`), or "" before the first. */
@@ -37,11 +44,11 @@ export function render({ model, el }) {
   let data = rows(model.history);
   let [trainMs, drawMs] = model.frame_ms ?? [0, 0];
   const charts = [
-    { title: "Cross-entropy loss", train: 1, val: 3, fixedTop: null },
+    { title: lossOf(model).title, train: 1, val: 3, fixedTop: null, loss: true },
     { title: "Accuracy", train: 2, val: 4, fixedTop: 1 },
   ].map((chart) => {
     const figure = document.createElement("figure");
-    figure.innerHTML = `<figcaption>${chart.title}
+    figure.innerHTML = `<figcaption><span class="title">${chart.title}</span>
       <span class="key"><span class="train">━ training</span> <span class="val">╍ validation</span></span></figcaption>`;
     const plot = svg("svg", { role: "img", "aria-label": `${chart.title} against epochs, training and validation` });
     figure.append(plot);
@@ -70,7 +77,7 @@ export function render({ model, el }) {
     for (const chart of charts) {
       let top = chart.fixedTop;
       if (top === null) {
-        let most = 1.2;
+        let most = chart.loss ? lossOf(model).floor : 1.2;
         for (let i = 0; i < n; i++) {
           for (const v of [at(i, chart.train), at(i, chart.val)]) if (Number.isFinite(v)) most = Math.max(most, v);
         }
@@ -134,6 +141,13 @@ export function render({ model, el }) {
     draw();
   }
 
+  model.on("loss", () => {
+    const chart = charts.find((c) => c.loss);
+    chart.title = lossOf(model).title;
+    chart.figure.querySelector(".title").textContent = chart.title;
+    chart.plot.setAttribute("aria-label", `${chart.title} against epochs, training and validation`);
+    draw();
+  });
   model.on("msg:custom", receive);
   model.on("history", () => { data = rows(model.history); draw(); });
   const resize = new ResizeObserver(() => draw());

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from softmax_explorer.app.playground_url import KEYS, playground_query, playground_state
-from softmax_explorer.app.url_state import format_query, format_value, parse_query, read_query
+from softmax_explorer.app.url_state import EXPLORER_KEYS, format_query, format_value, parse_query, read_query
 from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.components.training_playground import TrainingPlayground
 
@@ -24,6 +24,7 @@ CHANGED = {
     "batch": "32",
     "wd": "0.001",
     "seed": "5",
+    "loss": "squared_error",
     "drawn": "120,845,0,500,500,3",
     "epf": "10",
     "fps": "10",
@@ -40,6 +41,10 @@ def playground(query: dict[str, str]) -> TrainingPlayground:
 
 def test_every_setting_has_a_changed_value_in_this_test():
     assert set(CHANGED) == set(KEYS)
+
+
+def test_no_training_key_is_an_explorer_key():
+    assert not set(KEYS) & set(EXPLORER_KEYS)  # one query holds both tabs' settings
 
 
 def test_a_query_reads_into_the_parameters():
@@ -60,6 +65,7 @@ def test_a_query_reads_into_the_parameters():
         "batch_size": 32,
         "weight_decay": 0.001,
         "seed": 5,
+        "loss": "squared_error",
         "drawn": [(120, 845, 0), (500, 500, 3)],
     }
     assert state["run"] == {

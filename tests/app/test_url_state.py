@@ -115,6 +115,7 @@ def test_two_classes_make_the_second_the_default_true_class():
         ("lr=20", "lr: '20' is outside 0.01 to 10"),
         ("steps=0", "steps: '0' is outside 1 to 500"),
         ("steps=2.5", "steps: '2.5' is not a whole number: use a whole number from 1 to 500"),
+        ("losses=mse", "losses: 'mse' is not one of cross_entropy, squared_error, both"),
     ],
 )
 def test_a_bad_value_falls_back_to_its_default_and_warns(query, warning):
@@ -200,6 +201,7 @@ def explorers(draw) -> dict:
         "hide": draw(st.lists(st.sampled_from(SECTIONS), unique=True)),
         "lr": draw(st.floats(0.01, 10)),
         "steps": draw(st.integers(1, 500)),
+        "objective": draw(st.sampled_from(["cross_entropy", "squared_error", "both"])),
     }
 
 
@@ -213,6 +215,6 @@ def test_every_state_round_trips_through_the_query_string(params):
     assert {k: format_value(v) for k, v in {**params, **state}.items()} == {
         k: format_value(v) for k, v in params.items()
     }
-    assert {k for k in params if k not in state} <= {"goal", "concealed", "hide", "lr", "steps"}
+    assert {k for k in params if k not in state} <= {"goal", "concealed", "hide", "lr", "steps", "objective"}
     defaults = SoftmaxExplorer.param
     assert all(params[k] == defaults[k].default for k in params if k not in state)

@@ -213,7 +213,7 @@ def test_shortcut_actions_run_the_explorer_actions(action, logits):
 
 def test_shortcut_help_lists_every_key():
     keys = [row[0] for row in explorer().shortcuts().keys]
-    assert keys == ["1 … 9, 0", "← → ↑ ↓", "+ / -", "t", "g", "n", ">", "<", "r", "v", "l"]
+    assert keys == ["1 … 9, 0", "← → ↑ ↓", "+ / -", "t", "g", "n", ">", "<", "r", "e", "v", "l"]
 
 
 def logits_field(e: SoftmaxExplorer) -> pn.widgets.TextInput:

@@ -31,3 +31,28 @@ test("each name is whole in its title, where the row cuts it", () => {
   render({ model, el });
   assert.equal(el.querySelector(".grad-row .name").title, "a_class_name_of_24_chars");
 });
+
+test("squared error: one bar per class at Python's squared-error gradient", () => {
+  const model = fakeModel({ logits: [8, 0, 0], target: 2, temperature: 1, class_names: ["a", "b", "c"], concealed: false,
+    objective: "squared_error" });
+  const el = container();
+  render({ model, el });
+  const rows = [...el.querySelectorAll(".grad-row")];
+  assert.deepEqual(rows.map((r) => Number(r.dataset.gradient)), softmaxSteps(model.logits, 2, 1).squaredGradient);
+  assert.ok(rows.every((r) => r.dataset.loss === "squared_error"));
+  assert.match(el.querySelector("figcaption").textContent, /squared error/);
+});
+
+test("both: a pair of bars a class on one scale, the vanishing squared-error one beside cross-entropy's", () => {
+  const model = fakeModel({ logits: [8, 0, 0], target: 2, temperature: 1, class_names: ["a", "b", "c"], concealed: false,
+    objective: "both" });
+  const el = container();
+  render({ model, el });
+  const rows = [...el.querySelectorAll(".grad-row")];
+  assert.deepEqual(rows.map((r) => [r.dataset.class, r.dataset.loss]),
+    [0, 1, 2].flatMap((i) => [[String(i), "cross_entropy"], [String(i), "squared_error"]]));
+  const width = (i, loss) => parseFloat(el.querySelector(`.grad-row[data-class="${i}"][data-loss="${loss}"] .fill`).style.width);
+  assert.ok(width(2, "cross_entropy") > 49);
+  assert.ok(width(2, "squared_error") < 0.1);
+  assert.equal(rows[4].querySelector(".name").textContent, "c · CE");
+});

@@ -54,3 +54,20 @@ for (const [logits, temperature] of [[[1, 2, -1], 1], [[0.5, 2, -1], 0.1], [[100
     assert.ok(Math.abs(Math.min(...grid) - top) < 1e-9, "the top tick at the top of the plot");
   });
 }
+
+test("squared error: the curve and the point are the squared error's", () => {
+  const { model, el } = curve({ logits: [0.5, 2, -1], objective: "squared_error" });
+  assert.equal(Number(el.querySelector("circle.current").dataset.loss), softmaxSteps(model.logits, 0, 1).squaredError);
+  assert.equal(el.querySelector("circle.current-se").style.display, "none");
+  assert.match(el.querySelector("figcaption").textContent, /^Squared error as z/);
+});
+
+test("both: cross-entropy on the left axis, squared error beside it on the right, each point marked", () => {
+  const { model, el } = curve({ logits: [8, 0, 0], target: 2, objective: "both" });
+  const s = softmaxSteps(model.logits, 2, 1);
+  assert.equal(Number(el.querySelector("circle.current").dataset.loss), s.loss);
+  assert.equal(Number(el.querySelector("circle.current-se").dataset.loss), s.squaredError);
+  assert.match(el.querySelector("path.se-path").getAttribute("d"), /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){160}$/);
+  model.set("objective", "cross_entropy");
+  assert.equal(el.querySelector("path.se-path").style.display, "none");
+});

@@ -23,7 +23,14 @@ from softmax_explorer.components.decision_map import pack_network, pack_points  
 from softmax_explorer.models.autograd import graph  # noqa: E402
 from softmax_explorer.models.data import load_ames  # noqa: E402
 from softmax_explorer.models.inputs import format_number  # noqa: E402
-from softmax_explorer.models.softmax import cross_entropy, cross_entropy_grad, log_softmax, softmax  # noqa: E402
+from softmax_explorer.models.softmax import (  # noqa: E402
+    cross_entropy,
+    cross_entropy_grad,
+    log_softmax,
+    softmax,
+    squared_error,
+    squared_error_grad,
+)
 from softmax_explorer.models.training import Config, Trainer  # noqa: E402
 from tests.js.hidden_fixtures import write as write_hidden  # noqa: E402
 from tests.js.standalone_fixtures import fixtures as standalone_fixtures  # noqa: E402
@@ -68,15 +75,17 @@ EXPONENTS = [
 
 
 def softmax_cases() -> list[dict]:
-    """Each case's probabilities, log-probabilities, loss and gradient, and its loss along the true class's logit."""
+    """Each case's probabilities, log-probabilities, losses and gradients (cross-entropy and squared error), and its
+    losses along the true class's logit."""
     cases = []
     for z, target, t in CASES:
         xs = np.linspace(min(z) - 10, max(z) + 10, 41).tolist()
-        along = []
+        along, squared_along = [], []
         for x in xs:
             moved = list(z)
             moved[target] = x
             along.append(cross_entropy(moved, target, t))
+            squared_along.append(squared_error(moved, target, t))
         cases.append(
             {
                 "logits": z,
@@ -88,6 +97,9 @@ def softmax_cases() -> list[dict]:
                 "gradient": cross_entropy_grad(z, target, t).tolist(),
                 "xs": xs,
                 "loss_along": along,
+                "squared_error": squared_error(z, target, t),
+                "squared_gradient": squared_error_grad(z, target, t).tolist(),
+                "squared_along": squared_along,
             }
         )
     return cases

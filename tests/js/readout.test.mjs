@@ -83,3 +83,17 @@ test("logits are written without floating-point noise, and kept whole in data-va
   assert.deepEqual(column("logit").map((td) => td.textContent), ["0.9", "1.8", "-0.1"]);
   assert.equal(Number(column("logit")[2].dataset.value), -0.09999999999999998);
 });
+
+test("the squared error is always in the numbers; comparing, both gradients join the table", () => {
+  const { model, el, column } = readout({ logits: [8, 0, 0], target: 2 });
+  const s = softmaxSteps(model.logits, 2, 1);
+  assert.equal(Number(el.querySelector("output.squared-error").dataset.value), s.squaredError);
+  assert.equal(column("grad-se").length, 0);
+  model.set("objective", "both");
+  assert.deepEqual(column("grad-ce").map((td) => Number(td.dataset.value)), s.gradient);
+  assert.deepEqual(column("grad-se").map((td) => Number(td.dataset.value)), s.squaredGradient);
+  assert.match(el.querySelector(".formula").textContent, /SE/);
+  model.set("concealed", true);
+  assert.equal(el.querySelector("output.squared-error").textContent, "?");
+  assert.ok(column("grad-se").every((td) => td.textContent === "?"));
+});

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { lossAlong, softmaxSteps, softplus } from "../../components/js/lib/softmax.js";
+import { lossAlong, softmaxSteps, softplus, squaredAlong } from "../../components/js/lib/softmax.js";
 import { close, json } from "./fixtures.mjs";
 
 const CASES = json("softmax.json");
@@ -54,4 +54,25 @@ test("softplus is log(1 + e^u) without overflow", () => {
   assert.equal(softplus(1000), 1000);
   assert.ok(close(softplus(-1000), 0, 1e-300));
   assert.ok(close(softplus(2), Math.log(1 + Math.exp(2)), 1e-15));
+});
+
+test("softmaxSteps gives the Python core's squared error and its gradient", () => {
+  for (const c of CASES) {
+    const s = softmaxSteps(c.logits, c.target, c.temperature);
+    assert.ok(close(s.squaredError, c.squared_error, 1e-12), `squared error for ${label(c)}: ${s.squaredError} != ${c.squared_error}`);
+    assertAllClose(s.squaredGradient, c.squared_gradient, 1e-12, `squared-error gradient for ${label(c)}`);
+    assert.ok([s.squaredError, ...s.squaredGradient].every(Number.isFinite), label(c));
+  }
+});
+
+test("squaredAlong is the Python core's squared error with the true class's logit moved", () => {
+  for (const c of CASES) {
+    assertAllClose(squaredAlong(c.logits, c.target, c.temperature, c.xs), c.squared_along, 1e-12, `SE(x) for ${label(c)}`);
+  }
+});
+
+test("a confidently wrong prediction gets a cross-entropy gradient near -1 and a squared-error one near 0", () => {
+  const s = softmaxSteps([8, 0, 0], 2, 1);
+  assert.ok(close(s.gradient[2], -1, 1e-3));
+  assert.ok(Math.max(...s.squaredGradient.map(Math.abs)) < 1e-3);
 });

@@ -59,6 +59,8 @@ QUERIES = [
     "?logits=1e3,-1e3,0&temperature=0.1&conceal=yes&hide=",
     "?logits=1%2C2&classes=a+b,c%20d&target=c+d",
     "?target&logits=1,2",
+    "?logits=8,0,0&target=2&losses=both",
+    "?logits=1,2&losses=mse",
 ]
 # Runs of actions on one explorer: [method, *arguments] (a method of SoftmaxExplorer), or ["set", name, value].
 RUNS = [
@@ -88,11 +90,21 @@ RUNS = [
     [["set_class_names_text", "cat, dog"], ["add_class"], ["add_class"], ["set_class_names_text", "a, a"]],
     [["set", "target", 2], ["remove_class"], ["set_class_names_text", "x, class 3, y, z"], ["add_class"]],
     [["set_logits_text", "999, -999"], ["scale", 2.0], ["shift", 1000.0], ["shift", -3000.0]],
+    [
+        ["set", "objective", "squared_error"],
+        ["gradient_step"],
+        ["next_objective"],
+        ["gradient_step"],
+        ["next_objective"],
+        ["next_objective"],
+        ["set", "temperature", 0.5],
+        ["gradient_step"],
+    ],
     [["set_logits_text", "0.123, -4.56, 7.89, 0, 2.5, -2.5, 1, 1, -0.001, 9.999"], ["set", "target", 9]]
     + [["gradient_step"]] * 5
     + [["add_class"], ["remove_class"]],
 ]
-STATE = ("logits", "class_names", "target", "temperature", "goal", "concealed", "lr", "message")
+STATE = ("logits", "class_names", "target", "temperature", "goal", "concealed", "lr", "objective", "message")
 
 # The largest-output challenge's check (components/warmups.py): logits, true class, T, class names.
 NAMES = ["low", "medium", "high"]

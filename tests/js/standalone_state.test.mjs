@@ -18,6 +18,7 @@ function apply(state, [name, ...args]) {
     scale: (f) => rules.scale(spec, state, f),
     reset: () => rules.reset(spec, state),
     reveal: () => ({ concealed: false }),
+    next_objective: () => rules.nextObjective(spec, state),
     preset: (preset) => rules.preset(spec, state, preset),
     add_class: () => rules.addClass(spec, state),
     remove_class: () => rules.removeClass(spec, state),

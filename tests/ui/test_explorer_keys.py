@@ -18,7 +18,7 @@ def test_question_mark_opens_a_help_popover_listing_every_shortcut(page, server)
     page.locator("body").press("?")
     expect(help_).to_be_visible()
     keys = help_.locator("kbd").all_inner_texts()
-    assert keys == ["1 … 9, 0", "← → ↑ ↓", "+ / -", "t", "g", "n", ">", "<", "r", "v", "l", "?"]
+    assert keys == ["1 … 9, 0", "← → ↑ ↓", "+ / -", "t", "g", "n", ">", "<", "r", "e", "v", "l", "?"]
     page.keyboard.press("?")
     expect(help_).to_be_hidden()
     ui.explorer(page).get_by_role("button", name="⌨ Shortcuts").click()

@@ -306,6 +306,12 @@ SERVER_TESTS = {
         "test_key_v_reveals_a_preset_s_hidden_results",
         "test_shortcut_letters_typed_into_a_text_field_stay_text",
     ],
+    "test_explorer_loss": [
+        "test_both_losses_and_gradients_match_the_core_for_a_confidently_wrong_prediction",
+        "test_the_default_shows_cross_entropy_with_the_squared_error_only_as_a_number",
+        "test_choosing_squared_error_round_trips_through_the_url",
+        "test_key_e_cycles_the_loss_and_g_steps_down_the_chosen_one",
+    ],
     "test_explorer_lecture": [
         "test_lecture_mode_toggle_enlarges_the_type_and_the_bars",
         "test_present_in_the_url_starts_in_lecture_mode_and_key_l_leaves_it",

@@ -16,11 +16,35 @@ export function softmaxSteps(logits, target, temperature) {
   const k = Math.min(Math.max(0, target | 0), z.length - 1);
   const loss = -logProbabilities[k];
   const gradient = probabilities.map((p, i) => (p - (i === k ? 1 : 0)) / T);
+  const squared = squaredError(probabilities, k, T);
   const best = probabilities.indexOf(Math.max(...probabilities));
   return {
     logits: z, temperature: T, target: k, top, shifted, expShifted, sum, probabilities,
-    logProbabilities, loss, gradient, predicted: best, correct: best === k,
+    logProbabilities, loss, gradient, squaredError: squared.loss, squaredGradient: squared.gradient,
+    predicted: best, correct: best === k,
   };
+}
+
+/** The squared error mean_k (p_k - y_k)^2 of probabilities p against the one-hot class `k` (nn.MSELoss() on the
+ * probabilities), and its gradient with respect to the logits: J^T 2 (p - y) / (K T), J = diag(p) - p p^T. */
+export function squaredError(probabilities, k, T) {
+  const K = probabilities.length;
+  const error = probabilities.map((p, i) => p - (i === k ? 1 : 0));
+  const loss = error.reduce((a, e) => a + e * e, 0) / K;
+  const g = error.map((e) => (2 * e) / K);
+  const pg = probabilities.reduce((a, p, i) => a + p * g[i], 0);
+  return { loss, gradient: probabilities.map((p, i) => (p * (g[i] - pg)) / T) };
+}
+
+/** The squared error for class `target` as a function of that class's logit x, the others held (for plots). */
+export function squaredAlong(logits, target, temperature, xs) {
+  return xs.map((x) => {
+    const moved = logits.map((v, i) => (i === target ? x : v) / temperature);
+    const top = Math.max(...moved);
+    const e = moved.map((v) => Math.exp(v - top));
+    const sum = e.reduce((a, b) => a + b, 0);
+    return squaredError(e.map((v) => v / sum), target, temperature).loss;
+  });
 }
 
 /** The cross-entropy for class `target` as a function of that class's logit x, the others held (for plots).

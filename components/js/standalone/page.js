@@ -99,6 +99,7 @@ export function mountPage(spec, css, root = document.body) {
     up: () => act(rules.shift, 0.5),
     down: () => act(rules.shift, -0.5),
     reveal: () => apply({ concealed: false }),
+    loss: () => act(rules.nextObjective),
   };
 
   // --- the address -------------------------------------------------------------------------------------------
@@ -133,7 +134,8 @@ export function mountPage(spec, css, root = document.body) {
   const get = (name) => () => state[name];
   const example = { logits: get("logits"), target: get("target"), temperature: get("temperature") };
   const view = (name, render, extra = {}) => mount(name, render, {
-    ...example, class_names: get("class_names"), concealed: get("concealed"), channel: () => CHANNEL, ...extra,
+    ...example, class_names: get("class_names"), concealed: get("concealed"), objective: get("objective"),
+    channel: () => CHANNEL, ...extra,
   });
   // A slider moved: as SoftmaxExplorer._browser_changed, a run of steps stops and the value is recorded.
   const fromSlider = { set: (name, value) => { stop(); apply({ [name]: value }); } };
@@ -220,6 +222,13 @@ export function mountPage(spec, css, root = document.body) {
   const runButton = button("▶ Run steps", "Take the given number of gradient steps, animated (key n)", startRun, "primary");
   const gradientRow = row("se-buttons se-gradient-row", lrField.wrap,
     button("Gradient step", "z ← z − lr · ∂L/∂z (key g)", actions.step), stepsField.wrap, runButton);
+  // The loss choice, as Panel's RadioButtonGroup: one pressed button of three.
+  const lossButtons = Object.entries(spec.objectives).map(([name, label]) => Object.assign(
+    button(label, "The loss the gradient, the curve and the steps use; both shows them side by side (key e)",
+      () => apply({ objective: name })), { value: name }));
+  const lossRow = row("se-buttons se-loss-choice", ...lossButtons);
+  lossRow.setAttribute("role", "group");
+  lossRow.setAttribute("aria-label", spec.params.objective.label);
   const classesRow = row("se-buttons se-classes-row", namesField.wrap,
     button("+ class", "Add a class", () => act(rules.addClass)),
     button("− class", "Remove the last class", () => act(rules.removeClass)));
@@ -253,7 +262,7 @@ export function mountPage(spec, css, root = document.body) {
   top.append(header.copy, header.theme, header.lecture);
   const controls = row("se-left", heading, sliders, section("shift", shiftRow), section("temperature", temperature), reveal);
   const tools = row("se-left", section("entry", logitsField.wrap), message, section("classes", classesRow),
-    section("gradient", gradientRow), section("presets", ...warmups));
+    section("gradient", lossRow, gradientRow), section("presets", ...warmups));
   const details = row("se-right se-details", section("steps", steps), section("gradient", gradient), section("curve", curve));
   const explorer = row("softmax-explorer", row("se-band", controls, row("se-right", bars, largest)), row("se-band", tools, details));
   const main = row("se-main", warning, note, explorer);
@@ -270,6 +279,10 @@ export function mountPage(spec, css, root = document.body) {
     reveal.hidden = !state.concealed;
     runButton.textContent = state.running ? "■ Stop" : "▶ Run steps";
     predictBox.checked = state.predict_first;
+    for (const b of lossButtons) {
+      b.setAttribute("aria-pressed", String(b.value === state.objective));
+      b.classList.toggle("primary", b.value === state.objective);
+    }
     for (const s of sections) s.hidden = state.hide.includes(s.dataset.section);
     const check = state.largest && !state.concealed ? rules.largestCheck(spec, state) : null;
     largest.hidden = !check;

@@ -144,10 +144,18 @@ export const scale = (spec, state, factor) => ({ logits: clip(spec, state.logits
 export const reset = (spec, state) =>
   ({ logits: defaultLogits(spec, state.logits.length), temperature: 1, goal: [], largest: false, concealed: false });
 
-/** One step of gradient descent on this one example: z <- z - lr * dL/dz. */
+/** One step of gradient descent on this one example: z <- z - lr * dL/dz, L the objective's loss (cross-entropy
+ * unless it is squared error alone). */
 export function gradientStep(spec, state) {
-  const { gradient } = softmaxSteps(state.logits, state.target, state.temperature);
+  const s = softmaxSteps(state.logits, state.target, state.temperature);
+  const gradient = state.objective === "squared_error" ? s.squaredGradient : s.gradient;
   return { logits: clip(spec, state.logits.map((z, i) => z - state.lr * gradient[i])) };
+}
+
+/** The next loss choice: cross-entropy, squared error, both, and round again. */
+export function nextObjective(spec, state) {
+  const choices = spec.params.objective.objects;
+  return { objective: choices[(choices.indexOf(state.objective) + 1) % choices.length] };
 }
 
 /** A warm-up situation (results hidden if predict_first) or a challenge (its goals, or the largest-output one), by
@@ -313,9 +321,13 @@ export function explorerState(spec, query) {
   return [state, warnings];
 }
 
-/** `text` as a value of a parameter (a flag, or a number within its bounds). */
+/** `text` as a value of a parameter (a flag, a choice, or a number within its bounds). */
 function parseValue(spec, param, text) {
   if (param.kind === "boolean") return parseFlag(text);
+  if (param.kind === "choice") {
+    if (param.objects.includes(text)) return text;
+    throw new Error(`${quote(text)} is not one of ${param.objects.join(", ")}`);
+  }
   const [low, high] = param.bounds;
   return parseNumber(spec, text, low, high, param.kind === "integer");
 }
