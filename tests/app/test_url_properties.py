@@ -26,6 +26,7 @@ from softmax_explorer.app.url_state import (
     format_query,
     format_value,
 )
+from softmax_explorer.components.hidden_units import parse_views
 from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.components.softmax_explorer import SECTIONS, SoftmaxExplorer
 from softmax_explorer.components.training_playground import TrainingPlayground
@@ -60,7 +61,10 @@ def read(search: str) -> list[str]:
     SoftmaxExplorer(**explorer)  # its parameters check types and bounds
     PlaygroundConfig(**training["config"])
     for name, value in training["run"].items():
-        assert value in TrainingPlayground.param[name].objects
+        if name == "views":  # a list of tokens, read by their own parser
+            assert parse_views(",".join(value)) == value
+        else:
+            assert value in TrainingPlayground.param[name].objects
     return warnings
 
 
@@ -206,6 +210,12 @@ def setting(parameter) -> st.SearchStrategy:
     bounds)."""
     if parameter.name == "drawn":  # classes 0 and 1: every data set has them
         return st.lists(st.tuples(st.integers(0, 1000), st.integers(0, 1000), st.integers(0, 1)), max_size=30)
+    if parameter.name == "views":  # at most one of each kind: units, space, layer<n>, unit<i>
+        kinds = [st.just("units"), st.just("space"), st.integers(1, 4).map("layer{}".format)]
+        kinds.append(st.integers(0, 511).map("unit{}".format))
+        return st.lists(st.sampled_from(range(4)), unique=True).flatmap(
+            lambda chosen: st.tuples(*(kinds[i] for i in chosen)).map(list)
+        )
     if hasattr(parameter, "objects") and parameter.objects:
         return st.sampled_from(parameter.objects)
     if isinstance(parameter.default, bool):
