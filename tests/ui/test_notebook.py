@@ -116,7 +116,7 @@ def test_jupyterlab_shows_both_components_offline_and_the_loop_stops_with_its_ou
         page,
         lambda: jupyter.run(NOTEBOOK, "print(playground.playing)").strip(),
         lambda s: s == "False",
-        10,
+        30,  # the page's message, then the loop's next tick, in a kernel that is training: slow on a busy machine
         "the loop to stop",
     )
     frames = jupyter.run(NOTEBOOK, "print(playground.frames)")
