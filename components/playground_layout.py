@@ -126,6 +126,9 @@ def playground_shortcuts(playground: TrainingPlayground) -> Shortcuts:
             ["space", "play or pause training", "toggle"],
             ["s", "train one epoch", "step"],
             ["r", "reset the weights", "reset"],
+            # The picked point's autograd graph handles these in the browser (js/autograd_graph.js).
+            ["b", "autograd: backward one node", ""],
+            ["Shift+B", "autograd: backward through the whole graph", ""],
         ],
     )
     keys.on("toggle", playground.toggle)

@@ -176,6 +176,15 @@ def test_every_nodes_value_and_gradient_are_torchs(mlp_page, ames, house):
         np.testing.assert_allclose(shown[name]["grad"], grad, rtol=1e-4, atol=1e-6, err_msg=name)
 
 
+def test_the_training_tabs_shortcut_help_lists_the_backward_keys(mlp_page):
+    help_ = training(mlp_page).locator(".shortcut-help")
+    mlp_page.locator("body").press("?")
+    expect(help_).to_be_visible()
+    assert help_.locator("kbd").all_inner_texts()[-3:] == ["b", "Shift+B", "?"]
+    mlp_page.keyboard.press("?")
+    expect(help_).to_be_hidden()
+
+
 def test_a_long_vector_shows_its_norm_and_every_entry_on_expanding(mlp_page):
     mlp_page.keyboard.press("Shift+B")
     z1 = graph(mlp_page).locator("li.node[data-node=z1] .value")
