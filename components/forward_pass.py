@@ -86,7 +86,7 @@ class ForwardPass(pn.viewable.Viewer):
         shown = bool(self.logits)
         self._graph_title.visible = self.graph.visible = shown and self.model is not None
         self._empty.object = (
-            f"<p class='se-hint'>Click a {self.noun} (or any place) on the map to see the "
+            f"<p class='se-hint'>Click a {html.escape(self.noun)} (or any place) on the map to see the "
             "model's forward pass for it.</p>"
         )
         for view in (self._summary_pane, self._bars, self._readout, self._gradient, self._open):
@@ -129,7 +129,7 @@ class ForwardPass(pn.viewable.Viewer):
         )
         if self.target is None:
             truth = (
-                f"<p class='se-note'>A place, not a {self.noun}: it has no true class, so the loss and gradient "
+                f"<p class='se-note'>A place, not a {html.escape(self.noun)}: it has no true class, so the loss and gradient "
                 "below are shown as if the predicted class were the true one.</p>"
             )
         else:
