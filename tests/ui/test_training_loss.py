@@ -38,5 +38,5 @@ def test_choosing_squared_error_trains_with_mse_loss_on_softmax(page, server):
 def test_a_link_with_squared_error_opens_training_with_it(page, server):
     ui.open_training(page, server, "loss=squared_error")
     expect(loss_chart(page).locator("figcaption")).to_contain_text("Squared-error loss")
-    assert "criterion = nn.MSELoss()" in ui.code(page)
+    assert "criterion = nn.MSELoss()" in ui.wait_for_code(page, "criterion = nn.MSELoss()")
     expect(page.get_by_text("could not be used")).to_be_hidden()
