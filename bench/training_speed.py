@@ -21,7 +21,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from softmax_explorer.models.data import load_ames
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.training import Config, Trainer
 
 MODELS = {"logistic regression 2-3": (), "MLP 2-100-3 ReLU": (100,)}

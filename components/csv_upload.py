@@ -1,7 +1,7 @@
 """The student's own data: upload a CSV file, pick its two feature columns and its label, load it.
 
 Everything about the file is bounded on the server before it is read: its size as the chunks arrive (the
-browser's limit alone can be changed by anyone), then its columns, rows and classes (``models/data.py``). A
+browser's limit alone can be changed by anyone), then its columns, rows and classes (``models/tables.py``). A
 refused file leaves the data already loaded as it was, and says why.
 """
 
@@ -13,8 +13,9 @@ import panel as pn
 import param
 
 from softmax_explorer.components.notice import notice, show
-from softmax_explorer.models.data import Dataset, csv_columns, load_csv
+from softmax_explorer.models.data import Dataset
 from softmax_explorer.models.inputs import CSV_MAX_BYTES, quote
+from softmax_explorer.models.tables import csv_columns, load_csv
 
 CHUNK_BYTES = 1_000_000  # per websocket message, well under the server's message limit (deploy/serve.sh)
 # A class server may take larger (or only smaller) files: SOFTMAX_EXPLORER_CSV_MB=20, for instance.

@@ -7,7 +7,7 @@ a frame, is crisp at any size, and hover gives the model's exact probabilities a
 messages (no parameter change to process); the points go once per data set, on a canvas layer of their own.
 
 In draw mode (a switch on the map, with a class picker, undo and clear) a click adds a point of the chosen class
-instead of picking one: ``drawn`` holds the points drawn, on the drawing grid of models/data.py.
+instead of picking one: ``drawn`` holds the points drawn, on the drawing grid of models/drawn.py.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from panel.custom import JSComponent
 from softmax_explorer.components.assets import esm, stylesheets
 from softmax_explorer.components.layouts import NETWORK, POINTS, pack
 from softmax_explorer.components.palette import CLASS_COLORS
-from softmax_explorer.models.data import Dataset, to_grid
+from softmax_explorer.models.data import Dataset
+from softmax_explorer.models.drawn import to_grid
 from softmax_explorer.models.inputs import MAX_DRAWN
 from softmax_explorer.models.networks import ACTIVATIONS
 from softmax_explorer.models.training import Trainer
@@ -126,7 +127,7 @@ class DecisionMap(pn.viewable.Viewer):
     drawn = param.List(
         default=[],
         item_type=tuple,
-        doc="The points drawn on the map, in order: (i, j, class), i and j on models.data's drawing grid.",
+        doc="The points drawn on the map, in order: (i, j, class), i and j on models.drawn's drawing grid.",
     )
     drawing = param.Boolean(default=False, doc="Draw mode: a click adds a point rather than picking one.")
 

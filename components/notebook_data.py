@@ -2,7 +2,7 @@
 playground's settings given directly (``TrainingPlayground(data=(X, y), model="mlp", lr=0.3)``).
 
 ``TrainingPlayground(data=(X, y), class_names=[...])`` or ``TrainingPlayground(data=frame)``. The data go through
-the same checks and the same Dataset building as an uploaded CSV file (``models.data.table_dataset``): numbers,
+the same checks and the same Dataset building as an uploaded CSV file (``models.tables.table_dataset``): numbers,
 2 to MAX_CLASSES classes with short names, at most CSV_MAX_ROWS rows, no constant feature. What only arrays can get
 wrong (their shapes, a missing label, labels that do not fit ``class_names``) is checked here first.
 """
@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from softmax_explorer.components.playground_config import PlaygroundConfig
-from softmax_explorer.models.data import Dataset, table_dataset
+from softmax_explorer.models.data import Dataset
 from softmax_explorer.models.inputs import CSV_MAX_ROWS, MAX_CLASSES, MAX_NAME, quote
+from softmax_explorer.models.tables import table_dataset
 
 MIN_POINTS = 10  # as for a toy set: fewer leave the validation part a point or two
 DATA_FILE = (

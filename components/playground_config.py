@@ -11,8 +11,11 @@ import param
 from softmax_explorer.components.assets import stylesheets
 from softmax_explorer.components.checkbox import labelled_checkbox
 from softmax_explorer.components.csv_upload import CsvUpload
-from softmax_explorer.models.data import TOYS, Dataset, drawing, load_ames, load_toy, with_drawn
+from softmax_explorer.models.ames import load_ames
+from softmax_explorer.models.data import Dataset
+from softmax_explorer.models.drawn import drawing, with_drawn
 from softmax_explorer.models.inputs import MAX_CLASSES, MAX_DRAWN, MAX_LAYERS, parse_hidden
+from softmax_explorer.models.toys import TOYS, load_toy
 from softmax_explorer.models.training import LOSSES, Config
 
 TOY_NAMES = tuple(TOYS)
@@ -83,7 +86,7 @@ class PlaygroundConfig(pn.viewable.Viewer):
         default=[],
         item_type=tuple,
         bounds=(0, MAX_DRAWN),
-        doc="Points drawn on the map after the data's own: (i, j, class), i and j on models.data's drawing grid.",
+        doc="Points drawn on the map after the data's own: (i, j, class), i and j on models.drawn's drawing grid.",
     )
     message = param.String(default="", doc="Why the last hidden-layer text was not applied.")
 

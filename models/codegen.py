@@ -1,9 +1,10 @@
 """A standalone PyTorch script that repeats a Trainer's run in the course's idioms, for students to read and run.
 
 The script needs only torch, numpy and pandas. It carries the source of the data helpers it uses from
-:mod:`models.data` (copied, not imported), so it makes the same tensors; ``torch.manual_seed`` before the model
-gives the same initial weights and a seeded generator the same mini-batches. It therefore prints the metrics that
-``Trainer.step(every)`` returns, to float precision.
+:mod:`models.data`, :mod:`models.ames`, :mod:`models.toys` and :mod:`models.tables` (copied, not imported), so it
+makes the same tensors; ``torch.manual_seed`` before the model gives the same initial weights and a seeded
+generator the same mini-batches. It therefore prints the metrics that ``Trainer.step(every)`` returns, to float
+precision.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from string import Template
 
 from torch import nn
 
-from softmax_explorer.models import data
+from softmax_explorer.models.ames import price_classes
+from softmax_explorer.models.data import AMES_CSV, Dataset, split_drawn, split_indices
+from softmax_explorer.models.tables import encode_labels
+from softmax_explorer.models.toys import TOYS
 from softmax_explorer.models.training import Trainer
 
 SCRIPT = Template('''\
@@ -91,12 +95,12 @@ def _data_code(source: dict, data_path: str | None) -> tuple[list, str]:
         )
     if source["dataset"] == "ames":
         code = (
-            f"DATA = {data_path or str(data.AMES_CSV)!r}  # Longitude, Latitude, Sale_Price of 2930 houses (De Cock 2011)\n"
+            f"DATA = {data_path or str(AMES_CSV)!r}  # Longitude, Latitude, Sale_Price of 2930 houses (De Cock 2011)\n"
             "houses = pd.read_csv(DATA)\n"
             'X = houses[["Longitude", "Latitude"]].to_numpy()\n'
             'y = price_classes(houses["Sale_Price"])  # 0 low, 1 medium, 2 high\n'
         )
-        return [data.price_classes], code + (STANDARDIZE if source["standardize"] else "")
+        return [price_classes], code + (STANDARDIZE if source["standardize"] else "")
     if source["dataset"] == "csv":
         features, label = source["features"], source["label"]
         code = (
@@ -105,14 +109,14 @@ def _data_code(source: dict, data_path: str | None) -> tuple[list, str]:
             f"X = table[{features!r}].apply(pd.to_numeric).to_numpy(dtype=float)\n"
             f"y, class_names = encode_labels(table[{label!r}])  # class k is class_names[k]\n"
         )
-        return [data.encode_labels], code + (STANDARDIZE if source["standardize"] else "")
-    toy = data.TOYS[source["dataset"]]
+        return [encode_labels], code + (STANDARDIZE if source["standardize"] else "")
+    toy = TOYS[source["dataset"]]
     arguments = ", ".join(f"{name}={value!r}" for name, value in source.items() if name != "dataset")
     return [toy], f"X, y = {toy.__name__}({arguments})\n"
 
 
-def _drawn_code(dataset: data.Dataset) -> str:
-    """The lines that add the points drawn on the map after the data's own, as ``data.with_drawn`` did."""
+def _drawn_code(dataset: Dataset) -> str:
+    """The lines that add the points drawn on the map after the data's own, as ``models.drawn.with_drawn`` did."""
     n = dataset.drawn
     rows = "".join(
         f"    [{float(x)!r}, {float(y)!r}, {int(k)}],\n"
@@ -174,7 +178,7 @@ def script(trainer: Trainer, epochs: int = 100, every: int = 10, data_path: str 
             f"train, val = split_drawn(len(y), drawn=len(drawn), test_size={config.test_size}, "
             f"seed={config.split_seed})  # every 5th point drawn is for validation"
         )
-        helpers = [*helpers, data.split_drawn]
+        helpers = [*helpers, split_drawn]
         drawn = f"{dataset.drawn} points drawn on the map"
         data_name = drawn if dataset.source["dataset"] == "drawn" else f"{data_name} and {drawn}"
     sizes = "-".join(str(size) for size in (2, *config.hidden, len(dataset.class_names)))
@@ -192,7 +196,7 @@ def script(trainer: Trainer, epochs: int = 100, every: int = 10, data_path: str 
         title=f"{model} on {data_name}: {', '.join(dataset.class_names)} from "
         f"{' and '.join(dataset.feature_names)}, {config.optimizer} with lr {config.lr}, {epochs} epochs"
         + (", squared error on the probabilities." if squared else "."),
-        helpers="\n\n".join(inspect.getsource(helper) for helper in [*helpers, data.split_indices]).rstrip(),
+        helpers="\n\n".join(inspect.getsource(helper) for helper in [*helpers, split_indices]).rstrip(),
         data=data_code,
         split=split,
         seed=config.seed,

@@ -16,9 +16,11 @@ from dataclasses import asdict
 
 import torch
 
-from softmax_explorer.models.data import TOYS, load_ames, load_csv, load_toy
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.inputs import parse_hidden
 from softmax_explorer.models.networks import ACTIVATIONS
+from softmax_explorer.models.tables import load_csv
+from softmax_explorer.models.toys import TOYS, load_toy
 from softmax_explorer.models.training import OPTIMIZERS, Config, Trainer
 
 

@@ -33,8 +33,8 @@ _PUBLIC = {
     "Config": "softmax_explorer.models.training",
     "Trainer": "softmax_explorer.models.training",
     "Dataset": "softmax_explorer.models.data",
-    "load_ames": "softmax_explorer.models.data",
-    "load_toy": "softmax_explorer.models.data",
+    "load_ames": "softmax_explorer.models.ames",
+    "load_toy": "softmax_explorer.models.toys",
     "script": "softmax_explorer.models.codegen",
 }
 __all__ = sorted(_PUBLIC)

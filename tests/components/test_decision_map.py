@@ -8,8 +8,10 @@ import pytest
 from softmax_explorer.components.decision_map import FRAMES_IN_FLIGHT, PICK_RADIUS, DecisionMap
 from softmax_explorer.components.layouts import NETWORK, POINTS, unpack
 from softmax_explorer.components.palette import CLASS_COLORS
-from softmax_explorer.models.data import load_ames, load_toy, split_indices
+from softmax_explorer.models.ames import load_ames
+from softmax_explorer.models.data import split_indices
 from softmax_explorer.models.networks import ACTIVATIONS
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 
 

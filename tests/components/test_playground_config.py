@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from softmax_explorer.components.playground_config import PlaygroundConfig
-from softmax_explorer.models.data import load_csv, load_toy
+from softmax_explorer.models.tables import load_csv
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config
 
 

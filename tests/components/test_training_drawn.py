@@ -9,7 +9,8 @@ import pytest
 from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.components.room import ROOM
 from softmax_explorer.components.training_playground import TrainingPlayground
-from softmax_explorer.models.data import extent, to_grid
+from softmax_explorer.models.data import extent
+from softmax_explorer.models.drawn import to_grid
 
 
 @pytest.fixture(autouse=True)

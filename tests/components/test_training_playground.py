@@ -10,7 +10,8 @@ from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.components.room import ROOM
 from softmax_explorer.components.training_playground import TrainingPlayground
 from softmax_explorer.models.codegen import script
-from softmax_explorer.models.data import load_toy, split_indices
+from softmax_explorer.models.data import split_indices
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 
 

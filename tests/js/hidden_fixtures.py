@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 
 from softmax_explorer.components.decision_map import pack_network
-from softmax_explorer.models.data import load_toy
 from softmax_explorer.models.hidden import (
     grid_centres,
     hidden_space,
@@ -20,6 +19,7 @@ from softmax_explorer.models.hidden import (
     shown_units,
     unit_line,
 )
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 
 NETWORKS = {

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from softmax_explorer.components.autograd_graph import as_data  # noqa: E402
 from softmax_explorer.components.decision_map import pack_network, pack_points  # noqa: E402
+from softmax_explorer.models.ames import load_ames  # noqa: E402
 from softmax_explorer.models.autograd import graph  # noqa: E402
-from softmax_explorer.models.data import load_ames  # noqa: E402
 from softmax_explorer.models.inputs import format_number  # noqa: E402
 from softmax_explorer.models.softmax import (  # noqa: E402
     cross_entropy,

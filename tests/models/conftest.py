@@ -2,7 +2,7 @@
 
 import pytest
 
-from softmax_explorer.models.data import load_ames
+from softmax_explorer.models.ames import load_ames
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from softmax_explorer.models.codegen import script
-from softmax_explorer.models.data import load_csv, load_toy
+from softmax_explorer.models.tables import load_csv
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 
 LINE = re.compile(r"epoch (\d+): train loss ([\d.]+) acc ([\d.]+), val loss ([\d.]+) acc ([\d.]+)")

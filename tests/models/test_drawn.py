@@ -1,4 +1,4 @@
-"""Points drawn on the map: the data they make (models/data.py), and a Trainer that takes them as it trains,
+"""Points drawn on the map: the data they make (models/drawn.py), and a Trainer that takes them as it trains,
 checked against the course's torch loop."""
 
 import numpy as np
@@ -7,18 +7,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.codegen import script
-from softmax_explorer.models.data import (
-    DRAW_GRID,
-    DRAWING_EXTENT,
-    drawing,
-    extent,
-    load_ames,
-    load_toy,
-    split_drawn,
-    to_grid,
-    with_drawn,
-)
+from softmax_explorer.models.data import DRAW_GRID, DRAWING_EXTENT, extent, split_drawn
+from softmax_explorer.models.drawn import drawing, to_grid, with_drawn
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 from tests.models.test_codegen import assert_reproduces
 

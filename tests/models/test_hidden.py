@@ -6,7 +6,6 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from softmax_explorer.models.data import load_toy
 from softmax_explorer.models.hidden import (
     activation_patterns,
     activations,
@@ -21,6 +20,7 @@ from softmax_explorer.models.hidden import (
     unit_line,
 )
 from softmax_explorer.models.networks import build_model
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 
 seeds = st.integers(0, 2**31 - 1)

@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Metrics, Trainer
 
 MLP = Config(hidden=(100,), lr=0.1)

@@ -6,7 +6,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from softmax_explorer.models.codegen import script
-from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 from tests.models.test_codegen import assert_reproduces
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 
 ACTIVATE = {

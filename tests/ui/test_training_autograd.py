@@ -12,7 +12,7 @@ import torch
 from playwright.sync_api import expect
 
 from softmax_explorer.components.playground_config import PlaygroundConfig
-from softmax_explorer.models.data import load_ames
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.training import Trainer
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import explorer, poll, wait_for_logits

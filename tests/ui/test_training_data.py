@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.toys import load_toy
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import poll
 from tests.ui.training_page import (

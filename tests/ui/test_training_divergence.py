@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from softmax_explorer.models.data import load_toy
+from softmax_explorer.models.toys import load_toy
 from softmax_explorer.models.training import Config, Trainer
 from tests.ui.conftest import checked_page
 from tests.ui.training_page import (

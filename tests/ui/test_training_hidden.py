@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from softmax_explorer.models.data import load_ames
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.hidden import activations, grid_centres, line_segment, linear_regions, unit_line
 from softmax_explorer.models.training import Config, Trainer
 from tests.ui.conftest import checked_page

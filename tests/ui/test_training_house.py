@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.codegen import script
-from softmax_explorer.models.data import load_ames, split_indices
+from softmax_explorer.models.data import split_indices
 from softmax_explorer.models.softmax import cross_entropy, softmax
 from softmax_explorer.models.training import Trainer
 from tests.ui.conftest import checked_page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from softmax_explorer.models.data import load_ames
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.training import Config, Trainer
 from tests.ui import training_page as ui
 from tests.ui.explorer_page import poll, wait_for_query

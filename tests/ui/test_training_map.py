@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from softmax_explorer.models.data import load_ames
+from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.training import Config, Trainer
 from tests.ui.conftest import checked_page
 from tests.ui.training_page import (
