@@ -11,6 +11,8 @@ its inputs standardised, ``(x - mean) / std``.
   patterns over the map's cells is its number of linear regions there (:func:`linear_regions`).
 - A hidden layer's activations place each data point in a space of as many dimensions as the layer has units:
   with 2 units that is a plane to draw, otherwise its first two principal components are (:func:`hidden_space`).
+  The browser places at most a budget of points x units there, an evenly spread sample of the points when there
+  are more (:func:`evenly_spread`), and the principal components of that sample.
 """
 
 from __future__ import annotations
@@ -125,6 +127,15 @@ def principal_components(A: np.ndarray, k: int = 2) -> tuple[np.ndarray, np.ndar
         if v[np.argmax(np.abs(v))] < 0:
             v *= -1
     return components, np.maximum(variances[order], 0.0), mean
+
+
+def evenly_spread(count: int, most: int) -> np.ndarray:
+    """At most ``most`` of the indices ``0 ... count - 1``, evenly spread and in order: the middle one of each of
+    ``most`` equal runs, ``(2 i + 1) count // (2 most)``; all of them when ``count <= most``."""
+    m = min(count, max(0, int(most)))
+    if m == count:
+        return np.arange(count)
+    return (2 * np.arange(m) + 1) * count // (2 * m)
 
 
 def hidden_space(layers: Layers, activation: str, X: np.ndarray, layer: int) -> dict:

@@ -41,9 +41,13 @@ function listen(channel, topic, listener) {
 
 // components/js/lib/hidden.js
 var SHOWN_UNITS = 16;
+var SPACE_VALUES = 3e5;
+var SPACE_MACS = 4e6;
+var SPACE_LEAST = 100;
+var tanh = (z) => 1 - 2 / (Math.exp(2 * z) + 1);
 var ACTIVATE = {
   relu: (z) => z > 0 ? z : 0,
-  tanh: Math.tanh,
+  tanh,
   sigmoid: (z) => 1 / (1 + Math.exp(-z)),
   none: (z) => z
 };
@@ -91,8 +95,12 @@ function preActivations(network, xs, ys, last = network.layers.length - 2) {
 }
 function activations(network, xs, ys, layer) {
   const z = preActivations(network, xs, ys, layer)[layer];
-  const act = ACTIVATE[network.activation] ?? ACTIVATE.none;
-  for (let i = 0; i < z.length; i++) z[i] = act(z[i]);
+  const kind = network.activation;
+  if (kind === "relu") for (let i = 0; i < z.length; i++) {
+    if (!(z[i] > 0)) z[i] = 0;
+  }
+  else if (kind === "tanh") for (let i = 0; i < z.length; i++) z[i] = 1 - 2 / (Math.exp(2 * z[i]) + 1);
+  else if (kind === "sigmoid") for (let i = 0; i < z.length; i++) z[i] = 1 / (1 + Math.exp(-z[i]));
   return z;
 }
 function linearRegions(network, pre, count) {
@@ -147,49 +155,84 @@ function shownUnits(network, layer, most = SHOWN_UNITS) {
   return all.sort((u, v) => norms[v] - norms[u] || u - v).slice(0, most).sort((u, v) => u - v);
 }
 function principalComponents(A, n, h, start = null, ms = 40) {
+  const begin = performance.now(), per = 1 / Math.max(n, 1);
   const mean = new Float64Array(h);
-  for (let i = 0; i < n; i++) for (let j = 0; j < h; j++) mean[j] += A[i * h + j] / n;
+  for (let i = 0, at = 0; i < n; i++) for (let j = 0; j < h; j++, at++) mean[j] += A[at];
+  for (let j = 0; j < h; j++) mean[j] *= per;
   let total = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < h; j++) total += (A[i * h + j] - mean[j]) ** 2 / n;
+  for (let i = 0, at = 0; i < n; i++) {
+    for (let j = 0; j < h; j++, at++) {
+      const c = A[at] - mean[j];
+      A[at] = c;
+      total += c * c;
+    }
+  }
+  total *= per;
   let v = start && start[0].length === h ? start.map((c) => Float64Array.from(c)) : [0, 1].map((k) => Float64Array.from({ length: h }, (_, j) => Math.cos(1 + j * (k + 1.37))));
   orthonormalise(v);
-  const variances = [0, 0], row = new Float64Array(h), begin = performance.now();
-  let converged = false;
-  for (let step = 0; step < 1e3 && !converged; step++) {
-    const u = [new Float64Array(h), new Float64Array(h)];
-    variances[0] = variances[1] = 0;
-    for (let i = 0; i < n; i++) {
+  let u = [new Float64Array(h), new Float64Array(h)];
+  const variances = [0, 0], points = new Float64Array(2 * n);
+  let converged = false, longest = 0, cos = 1, sin = 0, step = 1;
+  for (; ; step++) {
+    const stepBegin = performance.now();
+    const [v0, v1] = v, [u0, u1] = u;
+    u0.fill(0);
+    u1.fill(0);
+    let s00 = 0, s01 = 0, s11 = 0;
+    for (let i = 0, at = 0; i < n; i++, at += h) {
       let d0 = 0, d1 = 0;
       for (let j = 0; j < h; j++) {
-        row[j] = A[i * h + j] - mean[j];
-        d0 += row[j] * v[0][j];
-        d1 += row[j] * v[1][j];
+        const c2 = A[at + j];
+        d0 += c2 * v0[j];
+        d1 += c2 * v1[j];
       }
-      variances[0] += d0 * d0 / n;
-      variances[1] += d1 * d1 / n;
+      points[2 * i] = d0;
+      points[2 * i + 1] = d1;
+      s00 += d0 * d0;
+      s01 += d0 * d1;
+      s11 += d1 * d1;
       for (let j = 0; j < h; j++) {
-        u[0][j] += d0 * row[j] / n;
-        u[1][j] += d1 * row[j] / n;
+        const c2 = A[at + j];
+        u0[j] += d0 * c2;
+        u1[j] += d1 * c2;
       }
     }
+    const a = s00 * per, b = s01 * per, c = s11 * per, half = Math.hypot((a - c) / 2, b), angle = Math.atan2(2 * b, a - c) / 2;
+    [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    variances[0] = (a + c) / 2 + half;
+    variances[1] = Math.max(0, (a + c) / 2 - half);
+    rotate(v0, v1, cos, sin);
+    rotate(u0, u1, cos, sin);
     orthonormalise(u);
-    const moved = Math.min(Math.abs(dot(u[0], v[0])), Math.abs(dot(u[1], v[1])));
-    v = u;
-    converged = 1 - moved < 1e-13;
-    if (performance.now() - begin > ms) break;
+    converged = 1 - Math.min(Math.abs(dot(u0, v0)), Math.abs(dot(u1, v1))) < 1e-13;
+    const now = performance.now();
+    longest = Math.max(longest, now - stepBegin);
+    if (converged || step === 1e3 || now + longest - begin > ms) break;
+    [v, u] = [u, v];
   }
-  for (const c of v) {
+  for (let i = 0; i < 2 * n; i += 2) {
+    const [d0, d1] = [points[i], points[i + 1]];
+    points[i] = cos * d0 + sin * d1;
+    points[i + 1] = cos * d1 - sin * d0;
+  }
+  v.forEach((c, k) => {
     let top = 0;
     for (let j = 1; j < h; j++) if (Math.abs(c[j]) > Math.abs(c[top]) + 1e-12) top = j;
-    if (c[top] < 0) for (let j = 0; j < h; j++) c[j] = -c[j];
-  }
-  return { components: v, variances, mean, total, converged };
+    if (c[top] < 0) {
+      for (let j = 0; j < h; j++) c[j] = -c[j];
+      for (let i = k; i < 2 * n; i += 2) points[i] = -points[i];
+    }
+  });
+  return { components: v, variances, mean, total, points, next: u, converged, steps: step };
 }
 var dot = (a, b) => {
   let s = 0;
   for (let j = 0; j < a.length; j++) s += a[j] * b[j];
   return s;
 };
+function rotate(a, b, cos, sin) {
+  for (let j = 0; j < a.length; j++) [a[j], b[j]] = [cos * a[j] + sin * b[j], cos * b[j] - sin * a[j]];
+}
 function orthonormalise([a, b]) {
   const na = Math.sqrt(dot(a, a)) || 1;
   for (let j = 0; j < a.length; j++) a[j] /= na;
@@ -198,28 +241,34 @@ function orthonormalise([a, b]) {
   const nb = Math.sqrt(dot(b, b)) || 1;
   for (let j = 0; j < b.length; j++) b[j] /= nb;
 }
+function evenlySpread(count, most) {
+  const m = Math.min(count, Math.max(0, Math.floor(most)));
+  const out = new Uint32Array(m);
+  for (let i = 0; i < m; i++) out[i] = m === count ? i : Math.floor((2 * i + 1) * count / (2 * m));
+  return out;
+}
+function spaceBudget(network, layer) {
+  let macs = 0;
+  for (let l = 0; l <= layer; l++) macs += network.layers[l].inputs * network.layers[l].outputs;
+  const units = network.layers[layer].outputs;
+  return Math.max(SPACE_LEAST, Math.floor(Math.min(SPACE_VALUES / units, SPACE_MACS / macs)));
+}
+var spaceSample = (network, layer, count) => evenlySpread(count, spaceBudget(network, layer));
 function hiddenSpace(network, xs, ys, layer, start = null, ms = 40) {
   const A = activations(network, xs, ys, layer);
   const n = xs.length, h = network.layers[layer].outputs;
-  const points = new Float64Array(2 * n);
   if (h <= 2) {
+    const points2 = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
-      points[2 * i] = A[i * h];
-      points[2 * i + 1] = h === 2 ? A[i * h + 1] : 0;
+      points2[2 * i] = A[i * h];
+      points2[2 * i + 1] = h === 2 ? A[i * h + 1] : 0;
     }
     const axes = h === 2 ? [Float64Array.of(1, 0), Float64Array.of(0, 1)] : [Float64Array.of(1), Float64Array.of(0)];
-    return { points, axes, origin: new Float64Array(h), share: 1, pca: false, converged: true };
+    return { points: points2, axes, origin: new Float64Array(h), share: 1, pca: false, next: null, converged: true };
   }
-  const { components, variances, mean, total, converged } = principalComponents(A, n, h, start, ms);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < h; j++) {
-      const c = A[i * h + j] - mean[j];
-      points[2 * i] += c * components[0][j];
-      points[2 * i + 1] += c * components[1][j];
-    }
-  }
+  const { components, variances, mean, total, points, next, converged } = principalComponents(A, n, h, start, ms);
   const share = total > 0 ? (variances[0] + variances[1]) / total : 1;
-  return { points, axes: components, origin: mean, share, pca: true, converged };
+  return { points, axes: components, origin: mean, share, pca: true, next, converged };
 }
 function spaceClasses(network, space, box, width, height) {
   const { inputs, outputs, weight, bias } = network.layers.at(-1);
@@ -323,13 +372,15 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
   ctx.fillRect(0, 0, width, height);
   if (regions) {
     const cells = regions(box, REGION_CELLS, REGION_CELLS);
-    const image = document.createElement("canvas");
-    image.width = image.height = REGION_CELLS;
+    const image = canvas.regionImage ??= Object.assign(document.createElement("canvas"), { width: REGION_CELLS, height: REGION_CELLS });
     const c2 = image.getContext("2d"), pixels = c2.createImageData(REGION_CELLS, REGION_CELLS), bg = hex2(fade);
+    const shades = colors.map((color) => hex2(color).map((c, k) => Math.round(bg[k] + (c - bg[k]) * 0.32)));
     for (let i = 0; i < REGION_CELLS; i++) {
       for (let j = 0; j < REGION_CELLS; j++) {
-        const color = hex2(colors[cells[i * REGION_CELLS + j] % colors.length]), p = 4 * ((REGION_CELLS - 1 - i) * REGION_CELLS + j);
-        for (let c = 0; c < 3; c++) pixels.data[p + c] = Math.round(bg[c] + (color[c] - bg[c]) * 0.32);
+        const shade = shades[cells[i * REGION_CELLS + j] % shades.length], p = 4 * ((REGION_CELLS - 1 - i) * REGION_CELLS + j);
+        pixels.data[p] = shade[0];
+        pixels.data[p + 1] = shade[1];
+        pixels.data[p + 2] = shade[2];
         pixels.data[p + 3] = 255;
       }
     }
@@ -377,6 +428,7 @@ function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
 var MIN_MS = 100;
 var SHARE = 0.12;
 var PCA_MS = 8;
+var thousands = (n) => n.toLocaleString("en-US");
 var MOST_MACS = 4e6;
 var ACTIVE = { relu: "where its ReLU is on (z > 0)", tanh: "its tanh, from -1 to 1", sigmoid: "its sigmoid, 0 to 1 (2\u03C3 - 1 shaded)", none: "its value (no activation)" };
 var num = (v) => Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(3) : v.toExponential(2);
@@ -562,20 +614,24 @@ function render({ model, el }) {
     }
   }
   function showSpace(net, layer, hidden) {
-    const { x, y, cls } = state.points;
-    const space = hiddenSpace(net, x, y, layer, start, PCA_MS);
-    if (space.pca) start = space.axes;
+    const { x, y, cls: all } = state.points;
+    const pick = spaceSample(net, layer, x.length), sampled = pick.length < x.length;
+    const [xs, ys, cls] = sampled ? [Float64Array.from(pick, (i) => x[i]), Float64Array.from(pick, (i) => y[i]), Array.from(pick, (i) => all[i])] : [x, y, all];
+    const space = hiddenSpace(net, xs, ys, layer, start, PCA_MS);
+    if (space.pca) start = space.next;
     converging = !space.converged && ++steps < 40;
     const canvas = $("canvas.space");
     canvas.space = space;
+    canvas.dataset.shown = String(pick.length);
     const width = net.layers[layer].outputs, last2 = layer === hidden - 1;
     const regions = last2 ? (box, w, h) => spaceClasses(net, space, box, w, h) : null;
     drawSpace(canvas, space.points, cls, state.colors, state.fade, regions, space.pca ? ["PC1", "PC2"] : width === 2 ? ["h\u2080 (unit 0)", "h\u2081 (unit 1)"] : ["h\u2080 (unit 0)", ""]);
     const names = [...new Set(cls)].sort((a, b) => a - b).map((c) => `<span class="swatch" style="--class-color:${state.colors[c % state.colors.length]}"></span>${escapeHtml(className(state.names, c))}`);
+    const ofPoints = sampled ? `${thousands(pick.length)} of the ${thousands(x.length)} points` : `${thousands(x.length)} points`;
     $(".space-view figcaption").textContent = `Hidden space of layer ${layer + 1}: each point placed by the layer's activations`;
-    canvas.setAttribute("aria-label", `The data's ${x.length} points placed by layer ${layer + 1}'s activations`);
+    canvas.setAttribute("aria-label", `${sampled ? `${thousands(pick.length)} of the data's ${thousands(x.length)} points, evenly spread,` : `The data's ${thousands(x.length)} points`} placed by layer ${layer + 1}'s activations`);
     canvas.dataset.axes = space.pca ? "pca" : "units";
-    $(".space-note").innerHTML = `${space.pca ? `The layer has ${width} units: shown are its <b>first two principal components</b> (PCA of the activations), ${(100 * space.share).toFixed(0)}% of their spread.` : width === 2 ? "The layer has 2 units: they are the axes, h\u2080 across and h\u2081 up." : "The layer has 1 unit: its activation across."} ${last2 ? "Shaded: the class the last layer, linear in these activations, gives each place of this plane: straight boundaries." : "No regions: the layers after this one bend the space, so they are not straight here."} ${names.join(" ")}`;
+    $(".space-note").innerHTML = `${sampled ? `<span class="sample">Shown: ${escapeHtml(ofPoints)}, evenly spread, to keep it live.</span> ` : ""}${space.pca ? `The layer has ${width} units: shown are its <b>first two principal components</b> (PCA of the activations${sampled ? " of these points" : ""}), ${(100 * space.share).toFixed(0)}% of their spread.` : width === 2 ? "The layer has 2 units: they are the axes, h\u2080 across and h\u2081 up." : "The layer has 1 unit: its activation across."} ${last2 ? "Shaded: the class the last layer, linear in these activations, gives each place of this plane: straight boundaries." : "No regions: the layers after this one bend the space, so they are not straight here."} ${names.join(" ")}`;
   }
   const over = (event) => {
     const button = event.target.closest?.("button.unit");

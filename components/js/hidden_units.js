@@ -2,7 +2,8 @@
 // line w.x + b = 0 and the side where its ReLU is on; tanh and sigmoid: its shade), one of them highlighted on the
 // main map on hover, focus or click; the number of linear regions over the map; and the hidden space, the data
 // placed by the chosen layer's activations (its two units, or its first two principal components), coloured by
-// class, over the last layer's decision regions. Computed here from the network the map receives each frame
+// class, over the last layer's decision regions (for a wide or deep layer over many points, an evenly spread
+// sample of them: lib/hidden.js's spaceBudget). Computed here from the network the map receives each frame
 // (lib/map_channel.js), so the views cost the server nothing; never more than a fifth of the page's time.
 // `views` (the URL's views=) holds what is open: "units", "space", "layer2" (1 is the first), "unit7" (picked).
 
@@ -10,13 +11,14 @@ import { className } from "./lib/classes.js";
 import { escapeHtml } from "./lib/html.js";
 import { listen, send } from "./lib/map_channel.js";
 import { gridPlaces, hiddenSpace, lineSegment, linearRegions, preActivations, shownUnits, spaceClasses,
-  unitLine } from "./lib/hidden.js";
+  spaceSample, unitLine } from "./lib/hidden.js";
 import { paintUnit, paintVeil, unitColors } from "./lib/unit_shades.js";
 import { drawSpace } from "./lib/space_plot.js";
 
 const MIN_MS = 100;  // at most ten updates a second...
 const SHARE = 0.12;  // ...and at most this share of the page's time
 const PCA_MS = 8;  // the principal components' share of an update; they go on from there at the next
+const thousands = (n) => n.toLocaleString("en-US");
 const MOST_MACS = 4e6;  // the units' grid: the map's cells, coarser if a pass over it would cost more than this
 const ACTIVE = { relu: "where its ReLU is on (z > 0)", tanh: "its tanh, from -1 to 1", sigmoid: "its sigmoid, 0 to 1 (2σ - 1 shaded)", none: "its value (no activation)" };
 const num = (v) => (Math.abs(v) >= 0.001 || v === 0 ? v.toFixed(3) : v.toExponential(2));
@@ -218,23 +220,33 @@ export function render({ model, el }) {
   }
 
   function showSpace(net, layer, hidden) {
-    const { x, y, cls } = state.points;
-    const space = hiddenSpace(net, x, y, layer, start, PCA_MS);
-    if (space.pca) start = space.axes;
+    const { x, y, cls: all } = state.points;
+    // A wide layer (or a deep one) over many points: an evenly spread sample of them, the same every frame, so
+    // that a redraw stays short (lib/hidden.js, spaceBudget).
+    const pick = spaceSample(net, layer, x.length), sampled = pick.length < x.length;
+    const [xs, ys, cls] = sampled
+      ? [Float64Array.from(pick, (i) => x[i]), Float64Array.from(pick, (i) => y[i]), Array.from(pick, (i) => all[i])]
+      : [x, y, all];
+    const space = hiddenSpace(net, xs, ys, layer, start, PCA_MS);
+    if (space.pca) start = space.next;
     // Not converged: go on from here at the next update, frames or not (at most 40 times: near-equal variances
     // may never settle).
     converging = !space.converged && ++steps < 40;
     const canvas = $("canvas.space");
     canvas.space = space;
+    canvas.dataset.shown = String(pick.length);
     const width = net.layers[layer].outputs, last = layer === hidden - 1;
     const regions = last ? (box, w, h) => spaceClasses(net, space, box, w, h) : null;
     drawSpace(canvas, space.points, cls, state.colors, state.fade, regions, space.pca ? ["PC1", "PC2"] : width === 2 ? ["h₀ (unit 0)", "h₁ (unit 1)"] : ["h₀ (unit 0)", ""]);
     const names = [...new Set(cls)].sort((a, b) => a - b).map((c) => `<span class="swatch" style="--class-color:${state.colors[c % state.colors.length]}"></span>${escapeHtml(className(state.names, c))}`);
+    const ofPoints = sampled ? `${thousands(pick.length)} of the ${thousands(x.length)} points` : `${thousands(x.length)} points`;
     $(".space-view figcaption").textContent = `Hidden space of layer ${layer + 1}: each point placed by the layer's activations`;
-    canvas.setAttribute("aria-label", `The data's ${x.length} points placed by layer ${layer + 1}'s activations`);
+    canvas.setAttribute("aria-label", `${sampled ? `${thousands(pick.length)} of the data's ${thousands(x.length)} points, evenly spread,` : `The data's ${thousands(x.length)} points`} placed by layer ${layer + 1}'s activations`);
     canvas.dataset.axes = space.pca ? "pca" : "units";
-    $(".space-note").innerHTML = `${space.pca
-      ? `The layer has ${width} units: shown are its <b>first two principal components</b> (PCA of the activations), ${(100 * space.share).toFixed(0)}% of their spread.`
+    $(".space-note").innerHTML = `${sampled
+      ? `<span class="sample">Shown: ${escapeHtml(ofPoints)}, evenly spread, to keep it live.</span> `
+      : ""}${space.pca
+      ? `The layer has ${width} units: shown are its <b>first two principal components</b> (PCA of the activations${sampled ? " of these points" : ""}), ${(100 * space.share).toFixed(0)}% of their spread.`
       : width === 2 ? "The layer has 2 units: they are the axes, h₀ across and h₁ up." : "The layer has 1 unit: its activation across."} ${last
       ? "Shaded: the class the last layer, linear in these activations, gives each place of this plane: straight boundaries."
       : "No regions: the layers after this one bend the space, so they are not straight here."} ${names.join(" ")}`;

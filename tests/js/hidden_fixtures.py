@@ -10,6 +10,7 @@ import numpy as np
 
 from softmax_explorer.components.decision_map import pack_network
 from softmax_explorer.models.hidden import (
+    evenly_spread,
     grid_centres,
     hidden_space,
     hidden_space_classes,
@@ -33,6 +34,7 @@ NETWORKS = {
 }
 SIDE = 13  # the grid's cells a side
 POINTS = 60  # the data's first points, for the hidden space
+SAMPLE = 23  # the hidden space of an evenly spread sample of them, as the browser places for a wide layer
 
 
 def write(out: Path) -> None:
@@ -51,6 +53,11 @@ def write(out: Path) -> None:
         first = layers[0] if hidden else ((), ())
         lines = [unit_line(w, b, data.mean, data.std) for w, b in zip(*first, strict=True)]
         spaces = [hidden_space(layers, config.activation, data.standardize(points), i) for i in range(hidden)]
+        sample = evenly_spread(POINTS, SAMPLE)
+        sampled = [
+            hidden_space(layers, config.activation, data.standardize(points[sample]), i)
+            for i in range(hidden)
+        ]
         expected[name] = {
             "activation": config.activation,
             "extent": list(trainer.extent),
@@ -71,5 +78,10 @@ def write(out: Path) -> None:
                 }
                 for i, s in enumerate(spaces)
             ],
+            "sample": {
+                "most": SAMPLE,
+                "indices": sample.tolist(),
+                "spaces": [{"points": s["points"].ravel().tolist(), "share": s["share"]} for s in sampled],
+            },
         }
     (out / "hidden.json").write_text(json.dumps(expected))

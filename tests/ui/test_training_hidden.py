@@ -11,7 +11,15 @@ import pytest
 from playwright.sync_api import expect
 
 from softmax_explorer.models.ames import load_ames
-from softmax_explorer.models.hidden import activations, grid_centres, line_segment, linear_regions, unit_line
+from softmax_explorer.models.hidden import (
+    activations,
+    evenly_spread,
+    grid_centres,
+    hidden_space,
+    line_segment,
+    linear_regions,
+    unit_line,
+)
 from softmax_explorer.models.training import Config, Trainer
 from tests.ui.conftest import checked_page
 from tests.ui.explorer_page import poll
@@ -106,6 +114,27 @@ def test_a_wide_layers_hidden_space_says_it_shows_principal_components(page):
     trained((6,), "views=space", page)
     expect(training(page).locator(f"{INSIDE} canvas.space")).to_have_attribute("data-axes", "pca")
     expect(training(page).locator(f"{INSIDE} .space-note")).to_contain_text("first two principal components")
+
+
+def test_a_layer_too_wide_for_every_point_shows_an_evenly_spread_sample_and_says_so(page):
+    # 103 units, the narrowest layer over Ames's 2,930 points past lib/hidden.js's SPACE_VALUES (300,000 values).
+    trainer = trained((103,), "views=space", page)
+    data = trainer.dataset
+    count, most = len(data.X_raw), 300_000 // 103
+    assert most < count
+    canvas = training(page).locator(f"{INSIDE} canvas.space")
+    expect(canvas).to_have_attribute("data-shown", str(most))
+    expect(training(page).locator(f"{INSIDE} .space-note .sample")).to_have_text(
+        f"Shown: {most:,} of the {count:,} points, evenly spread, to keep it live."
+    )
+    # The principal components of that sample, as models/hidden.py finds them, once the browser's have settled.
+    poll(page, lambda: canvas.evaluate("c => c.space.converged"), bool, 20, "the components to settle")
+    shown = np.array(canvas.evaluate("c => Array.from(c.space.points)")).reshape(-1, 2)
+    assert shown.shape == (most, 2)
+    layers = [(w.astype(np.float64), b.astype(np.float64)) for w, b in trainer.weights()]
+    sample = evenly_spread(count, most)
+    expected = hidden_space(layers, "relu", (data.X_raw[sample] - data.mean) / data.std, 0)["points"]
+    np.testing.assert_allclose(shown, expected, atol=1e-4 * np.abs(expected).max())
 
 
 def test_views_travel_in_the_url_both_ways(page, server):

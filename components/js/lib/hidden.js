@@ -3,10 +3,18 @@
 // sees them standardised, (x - mean) / std, as the map's forward pass does. Sums in float64.
 
 export const SHOWN_UNITS = 16;  // every unit up to this many, else this many: the largest outgoing weights
+// The hidden space places at most this many values (points x the layer's units: its activations, their mean and
+// spread, each step of the principal components, 4 flops a value)...
+export const SPACE_VALUES = 300_000;
+export const SPACE_MACS = 4_000_000;  // ...and spends at most this many multiply-adds on the layers up to it...
+export const SPACE_LEAST = 100;  // ...but places at least this many points (or all): fewer would say little
+
+// tanh(z) from one exp (Math.tanh costs about twice as much), to within 3e-16; ±1 where exp overflows.
+const tanh = (z) => 1 - 2 / (Math.exp(2 * z) + 1);
 
 const ACTIVATE = {
   relu: (z) => (z > 0 ? z : 0),
-  tanh: Math.tanh,
+  tanh,
   sigmoid: (z) => 1 / (1 + Math.exp(-z)),
   none: (z) => z,
 };
@@ -66,8 +74,11 @@ export const activate = (network, z) => (ACTIVATE[network.activation] ?? ACTIVAT
 /** The activations (count x units) of hidden layer `layer` at the places (xs, ys). */
 export function activations(network, xs, ys, layer) {
   const z = preActivations(network, xs, ys, layer)[layer];
-  const act = ACTIVATE[network.activation] ?? ACTIVATE.none;
-  for (let i = 0; i < z.length; i++) z[i] = act(z[i]);
+  // One loop an activation, without a call a value: the hidden space's largest cost after the steps of its PCA.
+  const kind = network.activation;
+  if (kind === "relu") for (let i = 0; i < z.length; i++) { if (!(z[i] > 0)) z[i] = 0; }
+  else if (kind === "tanh") for (let i = 0; i < z.length; i++) z[i] = 1 - 2 / (Math.exp(2 * z[i]) + 1);
+  else if (kind === "sigmoid") for (let i = 0; i < z.length; i++) z[i] = 1 / (1 + Math.exp(-z[i]));
   return z;
 }
 
@@ -134,45 +145,88 @@ export function shownUnits(network, layer, most = SHOWN_UNITS) {
   return all.sort((u, v) => norms[v] - norms[u] || u - v).slice(0, most).sort((u, v) => u - v);
 }
 
-/** The first two principal components of the rows of A (n x h, row by row), by subspace iteration from `start`
- * (the last answer: a few steps then suffice) for at most `ms`: {components [v1, v2], variances, mean, total (the
- * whole variance), converged}. Each component's largest entry (ties: the first) is positive, as models/hidden.py makes it. */
+/** The first two principal components of the rows of A (n x h, row by row; centred in place), by subspace
+ * iteration from `start` (the last answer: a few steps then suffice) for at most about `ms` (a step that would end
+ * past it is not begun, but one always runs): {components [v1, v2], variances, mean, total (the whole variance),
+ * points (n x 2: each row's place along the components), next (the iteration's next components: where to start
+ * the next call), converged, steps}. Each component's largest entry (ties: the first) is positive, as models/hidden.py
+ * makes it. A step costs 4nh flops: the caller bounds nh (SPACE_VALUES), so one cannot overrun `ms` by much. */
 export function principalComponents(A, n, h, start = null, ms = 40) {
+  const begin = performance.now(), per = 1 / Math.max(n, 1);  // no rows: a mean and variances of 0
   const mean = new Float64Array(h);
-  for (let i = 0; i < n; i++) for (let j = 0; j < h; j++) mean[j] += A[i * h + j] / n;
+  for (let i = 0, at = 0; i < n; i++) for (let j = 0; j < h; j++, at++) mean[j] += A[at];
+  for (let j = 0; j < h; j++) mean[j] *= per;
   let total = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < h; j++) total += (A[i * h + j] - mean[j]) ** 2 / n;
+  for (let i = 0, at = 0; i < n; i++) {
+    for (let j = 0; j < h; j++, at++) {
+      const c = A[at] - mean[j];
+      A[at] = c;
+      total += c * c;
+    }
+  }
+  total *= per;
   let v = start && start[0].length === h ? start.map((c) => Float64Array.from(c))
     : [0, 1].map((k) => Float64Array.from({ length: h }, (_, j) => Math.cos(1 + j * (k + 1.37))));
   orthonormalise(v);
-  const variances = [0, 0], row = new Float64Array(h), begin = performance.now();
-  let converged = false;
-  for (let step = 0; step < 1000 && !converged; step++) {
-    const u = [new Float64Array(h), new Float64Array(h)];
-    variances[0] = variances[1] = 0;
-    for (let i = 0; i < n; i++) {
+  let u = [new Float64Array(h), new Float64Array(h)];
+  const variances = [0, 0], points = new Float64Array(2 * n);
+  let converged = false, longest = 0, cos = 1, sin = 0, step = 1;
+  for (; ; step++) {
+    const stepBegin = performance.now();
+    // Each row's place along v (the points, if this is the last step), and u = A'A v, the next v.
+    const [v0, v1] = v, [u0, u1] = u;
+    u0.fill(0);
+    u1.fill(0);
+    let s00 = 0, s01 = 0, s11 = 0;
+    for (let i = 0, at = 0; i < n; i++, at += h) {
       let d0 = 0, d1 = 0;
       for (let j = 0; j < h; j++) {
-        row[j] = A[i * h + j] - mean[j];
-        d0 += row[j] * v[0][j];
-        d1 += row[j] * v[1][j];
+        const c = A[at + j];
+        d0 += c * v0[j];
+        d1 += c * v1[j];
       }
-      variances[0] += (d0 * d0) / n;
-      variances[1] += (d1 * d1) / n;
-      for (let j = 0; j < h; j++) { u[0][j] += (d0 * row[j]) / n; u[1][j] += (d1 * row[j]) / n; }
+      points[2 * i] = d0;
+      points[2 * i + 1] = d1;
+      s00 += d0 * d0;
+      s01 += d0 * d1;
+      s11 += d1 * d1;
+      for (let j = 0; j < h; j++) {
+        const c = A[at + j];
+        u0[j] += d0 * c;
+        u1[j] += d1 * c;
+      }
     }
+    // Rayleigh-Ritz: the best two directions within v's plane are the covariance's there (a 2 x 2 eigenproblem),
+    // so the plane need only converge (at the rate of the 3rd variance to the 2nd), not each direction within it
+    // (whose rate is the 2nd to the 1st: slow when the two are near, as in a wide layer).
+    const a = s00 * per, b = s01 * per, c = s11 * per, half = Math.hypot((a - c) / 2, b), angle = Math.atan2(2 * b, a - c) / 2;
+    [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+    variances[0] = (a + c) / 2 + half;
+    variances[1] = Math.max(0, (a + c) / 2 - half);
+    rotate(v0, v1, cos, sin);
+    rotate(u0, u1, cos, sin);
     orthonormalise(u);
-    const moved = Math.min(Math.abs(dot(u[0], v[0])), Math.abs(dot(u[1], v[1])));
-    v = u;
-    converged = 1 - moved < 1e-13;
-    if (performance.now() - begin > ms) break;
+    converged = 1 - Math.min(Math.abs(dot(u0, v0)), Math.abs(dot(u1, v1))) < 1e-13;
+    const now = performance.now();
+    longest = Math.max(longest, now - stepBegin);
+    if (converged || step === 1000 || now + longest - begin > ms) break;
+    [v, u] = [u, v];
   }
-  for (const c of v) {
+  // The points are along v (rotated as it was): it is the answer (u, one step on, is where to go on from).
+  for (let i = 0; i < 2 * n; i += 2) {
+    const [d0, d1] = [points[i], points[i + 1]];
+    points[i] = cos * d0 + sin * d1;
+    points[i + 1] = cos * d1 - sin * d0;
+  }
+  v.forEach((c, k) => {
     let top = 0;
     for (let j = 1; j < h; j++) if (Math.abs(c[j]) > Math.abs(c[top]) + 1e-12) top = j;
-    if (c[top] < 0) for (let j = 0; j < h; j++) c[j] = -c[j];
-  }
-  return { components: v, variances, mean, total, converged };
+    if (c[top] < 0) {
+      for (let j = 0; j < h; j++) c[j] = -c[j];
+      for (let i = k; i < 2 * n; i += 2) points[i] = -points[i];
+    }
+  });
+  return { components: v, variances, mean, total, points, next: u, converged, steps: step };
 }
 
 const dot = (a, b) => {
@@ -180,6 +234,11 @@ const dot = (a, b) => {
   for (let j = 0; j < a.length; j++) s += a[j] * b[j];
   return s;
 };
+
+/** (a, b) turned by the angle whose cosine and sine are given, in place: a cos + b sin, b cos - a sin. */
+function rotate(a, b, cos, sin) {
+  for (let j = 0; j < a.length; j++) [a[j], b[j]] = [cos * a[j] + sin * b[j], cos * b[j] - sin * a[j]];
+}
 
 function orthonormalise([a, b]) {
   const na = Math.sqrt(dot(a, a)) || 1;
@@ -190,28 +249,45 @@ function orthonormalise([a, b]) {
   for (let j = 0; j < b.length; j++) b[j] /= nb;
 }
 
+/** At most `most` of the indices 0...count - 1, evenly spread and in order: the middle one of each of `most` equal
+ * runs, floor((2i + 1) count / 2 most), as models/hidden.py's evenly_spread; all of them when count <= most. The
+ * same at every call, so the points shown stay put from frame to frame. */
+export function evenlySpread(count, most) {
+  const m = Math.min(count, Math.max(0, Math.floor(most)));
+  const out = new Uint32Array(m);
+  for (let i = 0; i < m; i++) out[i] = m === count ? i : Math.floor(((2 * i + 1) * count) / (2 * m));
+  return out;
+}
+
+/** How many points the hidden space of layer `layer` places at most, to keep a redraw short: points x the layer's
+ * units at most SPACE_VALUES and points x the multiply-adds of the layers up to it at most SPACE_MACS, but at
+ * least SPACE_LEAST. */
+export function spaceBudget(network, layer) {
+  let macs = 0;
+  for (let l = 0; l <= layer; l++) macs += network.layers[l].inputs * network.layers[l].outputs;
+  const units = network.layers[layer].outputs;
+  return Math.max(SPACE_LEAST, Math.floor(Math.min(SPACE_VALUES / units, SPACE_MACS / macs)));
+}
+
+/** The points (indices of `count`) the hidden space of layer `layer` places: all, or an evenly spread sample. */
+export const spaceSample = (network, layer, count) => evenlySpread(count, spaceBudget(network, layer));
+
 /** Where the data land in hidden layer `layer`: its two activations if it has 2 units (1: the first, 0), else
- * their first two principal components, for at most about `ms` (then `converged` may be false: go on from `axes`).
- * {points (n x 2), axes [2 directions], origin, share, pca, converged}. */
+ * their first two principal components, for at most about `ms` (then `converged` may be false: go on from
+ * `next`). {points (n x 2), axes [2 directions], origin, share, pca, next, converged}. The work is n x the layer's
+ * units and n x the multiply-adds up to it: give it spaceSample's points. */
 export function hiddenSpace(network, xs, ys, layer, start = null, ms = 40) {
   const A = activations(network, xs, ys, layer);
   const n = xs.length, h = network.layers[layer].outputs;
-  const points = new Float64Array(2 * n);
   if (h <= 2) {
+    const points = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) { points[2 * i] = A[i * h]; points[2 * i + 1] = h === 2 ? A[i * h + 1] : 0; }
     const axes = h === 2 ? [Float64Array.of(1, 0), Float64Array.of(0, 1)] : [Float64Array.of(1), Float64Array.of(0)];
-    return { points, axes, origin: new Float64Array(h), share: 1, pca: false, converged: true };
+    return { points, axes, origin: new Float64Array(h), share: 1, pca: false, next: null, converged: true };
   }
-  const { components, variances, mean, total, converged } = principalComponents(A, n, h, start, ms);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < h; j++) {
-      const c = A[i * h + j] - mean[j];
-      points[2 * i] += c * components[0][j];
-      points[2 * i + 1] += c * components[1][j];
-    }
-  }
+  const { components, variances, mean, total, points, next, converged } = principalComponents(A, n, h, start, ms);
   const share = total > 0 ? (variances[0] + variances[1]) / total : 1;
-  return { points, axes: components, origin: mean, share, pca: true, converged };
+  return { points, axes: components, origin: mean, share, pca: true, next, converged };
 }
 
 /** The network's class at each cell of a width x height grid over `box` ([a0, a1, b0, b1]) of the hidden-space

@@ -43,13 +43,16 @@ export function drawSpace(canvas, points, cls, colors, fade, regions, labels) {
   ctx.fillRect(0, 0, width, height);
   if (regions) {
     const cells = regions(box, REGION_CELLS, REGION_CELLS);
-    const image = document.createElement("canvas");
-    image.width = image.height = REGION_CELLS;
+    // One offscreen picture a plot, kept; each class's shade worked out once, not once a cell.
+    const image = (canvas.regionImage ??= Object.assign(document.createElement("canvas"), { width: REGION_CELLS, height: REGION_CELLS }));
     const c2 = image.getContext("2d"), pixels = c2.createImageData(REGION_CELLS, REGION_CELLS), bg = hex(fade);
+    const shades = colors.map((color) => hex(color).map((c, k) => Math.round(bg[k] + (c - bg[k]) * 0.32)));
     for (let i = 0; i < REGION_CELLS; i++) {
       for (let j = 0; j < REGION_CELLS; j++) {
-        const color = hex(colors[cells[i * REGION_CELLS + j] % colors.length]), p = 4 * ((REGION_CELLS - 1 - i) * REGION_CELLS + j);
-        for (let c = 0; c < 3; c++) pixels.data[p + c] = Math.round(bg[c] + (color[c] - bg[c]) * 0.32);
+        const shade = shades[cells[i * REGION_CELLS + j] % shades.length], p = 4 * ((REGION_CELLS - 1 - i) * REGION_CELLS + j);
+        pixels.data[p] = shade[0];
+        pixels.data[p + 1] = shade[1];
+        pixels.data[p + 2] = shade[2];
         pixels.data[p + 3] = 255;
       }
     }
