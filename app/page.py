@@ -8,7 +8,7 @@ from panel.util import edit_readonly
 
 from softmax_explorer.app.carry_over import CARRIED
 from softmax_explorer.app.playground_url import KEYS as PLAYGROUND_KEYS
-from softmax_explorer.app.playground_url import playground_query, playground_state
+from softmax_explorer.app.playground_url import LINKED, playground_query, playground_state, show_linked_point
 from softmax_explorer.app.url_state import (
     EXPLORER_KEYS,
     PAGE_KEYS,
@@ -21,7 +21,7 @@ from softmax_explorer.app.url_state import (
 )
 from softmax_explorer.components import metrics
 from softmax_explorer.components.admission import PLACES
-from softmax_explorer.components.notice import notice
+from softmax_explorer.components.notice import notice, show
 from softmax_explorer.components.page_controls import CopyButton, LectureToggle, TabKeys, ThemeSwitch
 from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.components.softmax_explorer import SoftmaxExplorer
@@ -31,16 +31,12 @@ TITLE = "Softmax Explorer"
 URL_DELAY_MS = 300
 # Shown when the page's connection to its server ends (a replica stopped, the network dropped): not a frozen page.
 DISCONNECTED = "Connection lost: reload the page to continue (your settings are kept in the address)."
+NOT_USED = "Some settings in the link could not be used; defaults were used instead."
 
 
 def url_warning(warnings: list[str]) -> pn.pane.Alert:
     """A visible note that some of the link's settings were not usable and defaults were used instead."""
-    return notice(
-        "warning",
-        "Some settings in the link could not be used; defaults were used instead." if warnings else "",
-        warnings,
-        css_classes=["url-warning"],
-    )
+    return notice("warning", NOT_USED if warnings else "", warnings, css_classes=["url-warning"])
 
 
 def refused() -> pn.pane.Alert:
@@ -97,6 +93,8 @@ class Page:
             sizing_mode="stretch_width",
         )
         self.tabs.param.watch(self._open_tab, "active")
+        self.warnings = query_warnings + page_warnings + warnings + training_warnings
+        self.warning = url_warning(self.warnings)
         self._open_tab()
         self._pending = False
         self.explorer.param.watch(self._schedule_url, list(EXPLORER_KEYS.values()))
@@ -118,7 +116,7 @@ class Page:
                     align="center",
                 )
             ],
-            main=[url_warning(query_warnings + page_warnings + warnings + training_warnings), self.tabs],
+            main=[self.warning, self.tabs],
             collapsed_sidebar=True,
             # No busy spinner: training keeps the server busy many times a second, and each change of the
             # spinner is a message and a flicker in the header.
@@ -153,11 +151,15 @@ class Page:
             doc.on_session_destroyed(lambda _: PLACES.give_back(place))
 
     def _make_playground(self) -> TrainingPlayground:
+        run = dict(self.training["run"])
+        linked = {name: run.pop(name) for name in LINKED if name in run}  # checked against the data loaded
         playground = TrainingPlayground(
-            config=PlaygroundConfig(**self.training["config"]),
-            dark=pn.config.theme == "dark",
-            **self.training["run"],
+            config=PlaygroundConfig(**self.training["config"]), dark=pn.config.theme == "dark", **run
         )
+        more = show_linked_point(playground, linked)
+        if more:  # the link's point did not fit the data or the graph: said with the link's other warnings
+            self.warnings = [*self.warnings, *more]
+            show(self.warning, NOT_USED, self.warnings)
         self._watch_playground(playground)
         return playground
 

@@ -6,6 +6,13 @@ and the class of each), at most MAX_DRAWN of them, so a link says the data were 
 ``?tab=train&dataset=moons&model=mlp&hidden=16,16&rate=0.3`` (``rate``, not ``lr``, which is the explorer's step) reads into the PlaygroundConfig and the run settings;
 each value is checked against its parameter (a Selector's choices, an Integer's bounds), so the rules live in
 one place, the components' parameters.
+
+The point whose forward pass is shown travels too: ``pick=5`` (its index in the data; a place on the map, not a
+point, is not carried) and ``backward=3`` (how many nodes of its autograd graph, from L back, show their
+gradient). Both are read as bounded whole numbers here, then checked against the data and the graph once the
+playground has loaded them (:func:`show_linked_point`): a point beyond the data, or more steps than the graph
+has nodes, is refused with a warning, not clamped. A ``pick`` is refused at once when a setting that decides
+the data (``dataset``, ``points``, ...) was refused: it would name a point of other data.
 """
 
 from __future__ import annotations
@@ -41,9 +48,13 @@ KEYS = {
     "fps": ("run", "frames_per_second"),
     "grid": ("run", "grid"),
     "views": ("run", "views"),
+    "pick": ("run", "pick"),
+    "backward": ("run", "backward"),
 }
 ALWAYS = ("dataset", "model")  # written even at their defaults, so a link says what it shows
 OWNERS = {"config": PlaygroundConfig, "run": TrainingPlayground}
+DATA_KEYS = ("dataset", "points", "noise", "k", "dseed", "drawn")  # what decides which points there are
+LINKED = ("pick", "backward")  # set once the playground has its data and graph: show_linked_point
 
 
 def parse_drawn(text: str) -> list[tuple[int, int, int]]:
@@ -87,7 +98,28 @@ def playground_state(query: Mapping[str, str]) -> tuple[dict[str, dict], list[st
         if most >= k:
             del config["drawn"]
             warnings.append(f"drawn: a point of class {most}, but this data has {k} classes (0 to {k - 1})")
+    run = state["run"]
+    if "pick" in run and any(w.startswith(f"{key}: ") for w in warnings for key in DATA_KEYS):
+        del run["pick"]
+        warnings.append("pick: not used, as it names a point of data this link could not load")
+    if run.get("backward") and "pick" not in run:
+        del run["backward"]
+        warnings.append("backward: no point is picked (pick=) to step backward on")
     return state, warnings
+
+
+def show_linked_point(playground: TrainingPlayground, linked: Mapping[str, int]) -> list[str]:
+    """The link's ``pick`` and ``backward`` (as playground_state read them) set on ``playground`` once it has
+    its data and model; each that does not fit them (no such point, more steps than the graph's nodes) is left
+    unset, and a warning says why."""
+    warnings = []
+    for key in LINKED:
+        if key in linked:
+            try:
+                setattr(playground, KEYS[key][1], linked[key])
+            except ValueError as error:
+                warnings.append(f"{key}: {error}")
+    return warnings
 
 
 def playground_query(playground: TrainingPlayground, full: bool) -> dict[str, str]:

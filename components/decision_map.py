@@ -177,8 +177,7 @@ class DecisionMap(pn.viewable.Viewer):
         part[np.asarray(validation_indices, dtype=int)] = 1
         self._canvas.param.update(points=pack_points(dataset.X_raw, dataset.y, part), drawn=dataset.drawn)
         if self.picked is not None and self.picked >= len(dataset):
-            self._canvas.marker = []
-            self.param.update(picked=None, clicked=None)
+            self.unpick()
 
     def _edit(self, edit) -> None:
         """Draw mode's messages: add a point [x, y, class] where the student clicked, or undo the last, or clear."""
@@ -218,6 +217,11 @@ class DecisionMap(pn.viewable.Viewer):
         x, y = (float(v) for v in self._dataset.X_raw[index])
         self._canvas.marker = [x, y]
         self.param.update(picked=index, clicked=(x, y))
+
+    def unpick(self) -> None:
+        """Pick nothing: no point or place marked or selected."""
+        self._canvas.marker = []
+        self.param.update(picked=None, clicked=None)
 
     def _nearest(self, x: float, y: float) -> int | None:
         """The data point nearest to (x, y), if it lies within PICK_RADIUS of the map's size."""

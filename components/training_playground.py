@@ -1,33 +1,30 @@
 """The training tab: a model that trains live on a data set, with its map, curves, tensors, code and one house.
 
-Each session has its own Trainer and its own loop (a periodic callback), which stops when its page closes or stops
-reading. A frame trains ``epochs_per_frame`` epochs (or less, within the time the process's room gives it; an
-epoch then goes on at the next frame), then redraws; training speed and frame rate are set independently.
+Each session has its own Trainer and its own loop (a periodic callback, session_loop.py), which stops when its page
+closes or stops reading. A frame trains ``epochs_per_frame`` epochs (or less, within the time the process's room
+gives it; an epoch then goes on at the next frame), then redraws; training speed and frame rate are set
+independently. The point picked on the map, its forward pass and autograd's graph: picked_point.py.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import time
-from collections.abc import Callable
 from functools import cached_property
 
-import numpy as np
 import panel as pn
 import param
 from torch import nn
 
 from softmax_explorer.components import metrics
-from softmax_explorer.components.assets import stylesheets
 from softmax_explorer.components.code_view import CodeView
 from softmax_explorer.components.decision_map import DecisionMap
-from softmax_explorer.components.forward_pass import ForwardPass
-from softmax_explorer.components.notebook import NotebookViewer, OutputWatch
+from softmax_explorer.components.notebook import NotebookViewer
 from softmax_explorer.components.notebook_data import playground_params
+from softmax_explorer.components.picked_point import MAX_NODES, MAX_POINTS, PickedPoint
 from softmax_explorer.components.playground_config import MODEL_PARAMS, PlaygroundConfig
 from softmax_explorer.components.playground_layout import playground_layout
 from softmax_explorer.components.room import ROOM
+from softmax_explorer.components.session_loop import SessionLoop
 from softmax_explorer.components.tensor_shapes import TensorShapes
 from softmax_explorer.components.training_curves import ConfusionMatrix, TrainingCurves
 from softmax_explorer.components.training_status import STALLED_S, Runaway, diverged, stalled
@@ -35,40 +32,15 @@ from softmax_explorer.models.codegen import script
 from softmax_explorer.models.data import AMES_CSV
 from softmax_explorer.models.training import Trainer
 
-log = logging.getLogger(__name__)
-# `panel serve` shows INFO only from Bokeh's own loggers; a session's end is reported beside theirs.
-log.setLevel(logging.INFO)
-
 EPOCHS_PER_FRAME = (1, 2, 5, 10, 20, 50)
 FRAMES_PER_SECOND = (5, 10, 20, 30)
 GRID_SIZES = (50, 100, 150, 200)
 DETAILS_EVERY_S = 0.5  # the confusion matrix and the picked point's forward pass: twice a second is enough
 NUMBERS_EVERY_S = 0.1  # the curves and the epoch counter
-TICKS_PER_FRAME = 2
 DATA_PARAMS = ("dataset", "points", "noise", "classes", "data_seed", "standardize", "csv", "drawn")
 
 
-def every(period_ms: int, callback: Callable[[], None]) -> Callable[[], None]:
-    """Call ``callback`` every ``period_ms`` in this session; returns the function that stops it.
-
-    In a server session this is Bokeh's own periodic callback: Panel's also raises the page's busy indicator
-    around each call, which costs two messages and a spinner flicker a frame.
-    """
-    doc = pn.state.curdoc
-    if doc is None or doc.session_context is None:  # a notebook, or a test without a server
-        callback_ = pn.state.add_periodic_callback(callback, period=period_ms)
-        return callback_.stop
-    handle = doc.add_periodic_callback(callback, period_ms)
-
-    def stop():
-        # ValueError: already removed; AttributeError: the document is destroyed, and its callbacks with it.
-        with contextlib.suppress(ValueError, AttributeError):
-            doc.remove_periodic_callback(handle)
-
-    return stop
-
-
-class TrainingPlayground(NotebookViewer):
+class TrainingPlayground(SessionLoop, NotebookViewer):
     """Train a logistic regression or an MLP live and watch its decision boundary form (in a notebook, on your
     data too: ``TrainingPlayground(data=(X, y), class_names=[...], model="mlp")``, see notebook_data)."""
 
@@ -82,8 +54,16 @@ class TrainingPlayground(NotebookViewer):
     problem = param.String(default="", doc="Why the last change of data or model was not applied.")
     busy = param.String(default="", doc="Whether the server has slowed this session's frames, and to what.")
     views = param.List(default=[], item_type=str, doc="What is open inside the network (hidden_units.py).")
+    # The map's pick and the backward steps on it, both ways (picked_point.py): a bad value raises ValueError.
+    pick = param.Integer(
+        default=None, allow_None=True, bounds=(0, MAX_POINTS - 1), doc="The data point picked, or None."
+    )
+    backward = param.Integer(
+        default=0, bounds=(0, MAX_NODES), doc="How many of its graph's nodes, from L back, show dL/d(node)."
+    )
 
     def __init__(self, dark: bool = False, data=None, class_names=None, **params):
+        pick, backward = params.pop("pick", None), params.pop("backward", 0)  # once the data are in
         params = playground_params(params, data, class_names)
         params.setdefault("config", PlaygroundConfig())
         super().__init__(**params)
@@ -92,27 +72,22 @@ class TrainingPlayground(NotebookViewer):
         self.confusion = ConfusionMatrix()
         self.shapes = TensorShapes()
         self.code = CodeView()
-        self.forward = ForwardPass()
-        self.heading = pn.pane.HTML(stylesheets=stylesheets("training"))
+        self.point = PickedPoint(self, self.map)
+        self.forward, self.heading = self.point.forward, self.point.heading
         self.frames = 0  # drawn since the session started: the loop's heartbeat, for tests and benchmarks
         self._train_ms = self._draw_ms = 0.0
-        self._loop = None
-        self._period = 1 / self.frames_per_second  # between ticks of the loop, s
-        self._doc = pn.state.curdoc
-        self._session = _session_id(self._doc)  # the session whose end is this playground's
-        self._tick_end = self._frame_at = self._answered_at = 0.0
-        self._output = OutputWatch()  # in a notebook
+        self._start_session()  # the loop's state, and the end of this session (session_loop.py)
+        self._answered_at = 0.0
         self._runaway = Runaway()
         self._details_at = self._numbers_at = 0.0
         self.trainer: Trainer | None = None
         # After the configuration's own rules (it forgets the points drawn when the data change).
         self.config.param.watch(self._changed, [*DATA_PARAMS, *MODEL_PARAMS], precedence=1)
-        self.map.param.watch(self._picked, ["clicked"])
         self.map.param.watch(lambda e: setattr(self.config, "drawn", e.new), "drawn")
         self.forward.param.watch(self._hand_off, "handoff")
-        if pn.state.curdoc and pn.state.curdoc.session_context:
-            pn.state.on_session_destroyed(self._session_ended)
         self._rebuild()
+        self.param.update(pick=pick)
+        self.param.update(backward=backward)
 
     # --- the run -----------------------------------------------------------------------------------------------
     @param.depends("playing", "frames_per_second", watch=True)
@@ -128,23 +103,6 @@ class TrainingPlayground(NotebookViewer):
             ROOM.join(self)
             metrics.TRAINING_PLAYING.set(ROOM.playing)
             self._start_ticks(ROOM.frames_per_second(self.frames_per_second))
-
-    def _start_ticks(self, fps: float) -> None:
-        """Tick TICKS_PER_FRAME times a frame at ``fps`` frames a second (the room's rate for this session, not the
-        one asked for: a tick that only finds it is not yet due costs the server as much as a small frame's
-        messages). Twice a frame, so that a tick the event loop was too busy to run costs a frame half a period,
-        not a whole one: otherwise the sessions whose ticks fall behind the busiest moments get fewer frames."""
-        if self._loop is not None:
-            self._loop()
-        self._period = 1 / fps  # between frames
-        self._loop = every(max(1, round(1000 * self._period / TICKS_PER_FRAME)), self._tick)
-
-    def _stop_loop(self) -> None:
-        if self._loop is not None:
-            self._loop()
-            self._loop = None
-        ROOM.leave(self)
-        metrics.TRAINING_PLAYING.set(ROOM.playing)
 
     def frame(self) -> None:
         """One tick of the loop: train ``epochs_per_frame`` epochs, then draw what is due.
@@ -168,40 +126,6 @@ class TrainingPlayground(NotebookViewer):
             return
         self.busy = ROOM.busy(self.frames_per_second)  # a message only when it changes
         self._draw(numbers=numbers, picture=self.map.ready)
-
-    def _tick(self) -> None:
-        """The loop's callback: a frame, unless the last one ended less than a third of a period ago.
-
-        A frame that outruns its period (many epochs of a big model, a busy server) would leave no time to read
-        the browser's messages, Pause among them, before the next; skipping one keeps a third of the time free.
-        """
-        now = time.monotonic()
-        if not self._page_open():
-            self.playing = False
-            return
-        fps = ROOM.frames_per_second(self.frames_per_second)
-        if abs(fps * self._period - 1) > 0.25:  # the room's rate for this session has changed: tick at it
-            self._start_ticks(fps)
-        if now - self._tick_end < self._period / 3:
-            self._tick_end = 0.0
-            return
-        if now - self._frame_at < 0.95 / fps:
-            return
-        self._frame_at = now
-        self.frame()
-        self._tick_end = time.monotonic()
-
-    def _page_open(self) -> bool:
-        """Whether a browser is still connected to this session (a closed page's session lives on a while), or, in
-        a notebook, whether the cell's output is still there (once it has been shown)."""
-        context = getattr(self._doc, "session_context", None)
-        if context is None:
-            return self._output(self.__dict__.get("_layout"))
-        session = getattr(context, "session", None)
-        if session is None or session.connection_count > 0:
-            return True
-        log.info("training loop stopped: page closed (session %s)", context.id)
-        return False
 
     def step(self) -> None:
         """One epoch, then draw (the step button)."""
@@ -253,8 +177,7 @@ class TrainingPlayground(NotebookViewer):
     def _show_details(self) -> None:
         trainer = self.trainer
         self.confusion.param.update(counts=trainer.confusion(), class_names=list(trainer.dataset.class_names))
-        if self.map.clicked is not None:
-            self._show_forward_pass()
+        self.point.refresh()
 
     # --- changes -----------------------------------------------------------------------------------------------
     def _changed(self, *events):
@@ -283,8 +206,7 @@ class TrainingPlayground(NotebookViewer):
     def _show_data(self, dataset) -> None:
         """What follows from the data set and the model: the points' parts, the shapes, the code, the heading."""
         trainer = self.trainer
-        self._dataset = dataset
-        self._validation = set(trainer.validation_indices.tolist())  # for the picked point's label
+        self.point.show_data(dataset, trainer)
         self._drawn = list(self.config.drawn)
         self.map.drawn = self._drawn
         self.shapes.param.update(
@@ -320,36 +242,8 @@ class TrainingPlayground(NotebookViewer):
             self.map.show_data(dataset, trainer.train_indices, trainer.validation_indices, trainer.extent)
             if dataset.source.get("dataset") == "drawn":
                 self.map.drawing = True  # a fresh drawing: clicks draw from the start
-            is_ames = dataset.source.get("dataset") == "ames"
-            self.forward.param.update(logits=[], noun="house" if is_ames else "point")
-            self.heading.object = f"<h3 class='se-heading'>One {self.forward.noun}, forward pass</h3>"
+            self.point.clear()
             self._draw(details=True)
-
-    def _picked(self, *_):
-        if self.map.clicked is None:
-            self.forward.logits = []
-        else:
-            self._show_forward_pass()
-
-    def _show_forward_pass(self):
-        data, index = self._dataset, self.map.picked
-        point = data.X_raw[index] if index is not None else np.asarray(self.map.clicked)
-        part = "validation" if index in self._validation else "training"
-        title = (
-            f"{self.forward.noun.capitalize()} {index} ({part})"
-            if index is not None
-            else "A place on the map"
-        )
-        self.forward.param.update(
-            title=title,
-            feature_names=list(data.feature_names),
-            inputs_raw=[float(v) for v in point],
-            inputs_model=[float(v) for v in data.standardize(point)],
-            logits=[float(v) for v in self.trainer.logits(point, units="raw")],
-            class_names=list(data.class_names),
-            target=int(data.y[index]) if index is not None else None,
-            model=self.trainer.model,
-        )
 
     def _hand_off(self, _) -> None:
         # Triggered, not only set: the same house sent twice (the explorer changed in between) must arrive twice.
@@ -357,23 +251,13 @@ class TrainingPlayground(NotebookViewer):
             self.handoff = self.forward.example
         self.param.trigger("handoff")
 
-    def _session_ended(self, session_context) -> None:
-        if session_context.id != self._session:
-            return  # a page this playground has left (the theme switch carried it to another): not its end
-        self._stop_loop()  # stopped here, so that pausing draws nothing for a page that is gone
-        self.playing = False
-        log.info("training loop stopped: session %s ended", session_context.id)
-
     def adopt(self, dark: bool, playing: bool = False) -> None:
         """Go on in the current session, drawn for the ``dark`` theme or not (the page it was made for reloaded
         in the other theme: app/carry_over.py), training again if ``playing``: data, model, curves and the
         picked point are the same."""
         self._stop_loop()
         self.playing = False
-        self._doc = pn.state.curdoc
-        self._session = _session_id(self._doc)
-        if self._session is not None:
-            pn.state.on_session_destroyed(self._session_ended)
+        self._follow_session()
         self.map.dark = dark
         self.playing = playing
 
@@ -384,9 +268,3 @@ class TrainingPlayground(NotebookViewer):
     @cached_property
     def _layout(self):  # built when first shown, then kept
         return playground_layout(self)
-
-
-def _session_id(doc) -> str | None:
-    """The id of ``doc``'s server session (None outside a server: a notebook, a test)."""
-    context = getattr(doc, "session_context", None)
-    return context.id if context is not None else None

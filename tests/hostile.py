@@ -51,12 +51,14 @@ SHORT = [
     Hostile("rtl-emoji", "مرحبا שלום 🙂🔥"),
     Hostile("arabic-indic-3", "٣"),
     Hostile("negative", "-1"),
-    # 0 is a valid index, flag (conceal, largest, present), seed, full batch, weight decay and noise.
+    # 0 is a valid index (target, pick), flag (conceal, largest, present), seed, full batch, weight decay, noise
+    # and number of backward steps.
     Hostile(
         "zero",
         "0",
         frozenset(
             {"target", "conceal", "largest", "present", "noise", "dseed", "std", "batch", "wd", "seed"}
+            | {"pick", "backward"}
         ),
     ),
     Hostile("1000-logits", ",".join(["1"] * 1000)),

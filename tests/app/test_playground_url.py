@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from softmax_explorer.app.playground_url import KEYS, playground_query, playground_state
+from softmax_explorer.app.page import Page
+from softmax_explorer.app.playground_url import KEYS, playground_query, playground_state, show_linked_point
 from softmax_explorer.app.url_state import EXPLORER_KEYS, format_query, format_value, parse_query, read_query
+from softmax_explorer.components.admission import PLACES
 from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.components.training_playground import TrainingPlayground
 
@@ -30,6 +32,8 @@ CHANGED = {
     "fps": "10",
     "grid": "150",
     "views": "units,space,layer2,unit7",
+    "pick": "17",
+    "backward": "3",
 }
 
 
@@ -73,6 +77,8 @@ def test_a_query_reads_into_the_parameters():
         "frames_per_second": 10,
         "grid": 150,
         "views": ["units", "space", "layer2", "unit7"],
+        "pick": 17,
+        "backward": 3,
     }
 
 
@@ -130,6 +136,17 @@ def test_a_learning_rate_matches_its_choice_however_it_is_written():
         ("views", "layer5", "a network has hidden layers 1 to 4"),
         ("views", "unit512", "a layer has units 0 to 511"),
         ("views", "unit1,unit2", "names a view twice"),
+        ("pick", "<script>alert(1)</script>", "is not a whole number: use a whole number from 0 to 100199"),
+        ("pick", "-1", "'-1' is outside 0 to 100199"),
+        ("pick", "100200", "'100200' is outside 0 to 100199"),
+        ("pick", "1e309", "'1e309' is outside 0 to 100199"),
+        ("pick", "9" * 5000, "is not a whole number"),
+        ("pick", "2.5", "not a whole number"),
+        ("pick", "٣", "is not a whole number"),
+        ("backward", "-1", "'-1' is outside 0 to 12"),
+        ("backward", "13", "'13' is outside 0 to 12"),
+        ("backward", "<img src=x onerror=alert(1)>", "is not a whole number"),
+        ("backward", "3", "no point is picked (pick=) to step backward on"),
     ],
 )
 def test_a_bad_value_is_left_out_and_warned_about(key, text, says):
@@ -173,3 +190,107 @@ def test_200_drawn_points_travel_in_a_link():
 def test_a_drawing_writes_that_its_data_were_drawn():
     drawn = playground({"dataset": "drawn", "drawn": "0,0,1,1000,1000,2"})
     assert playground_query(drawn, full=False) == {"dataset": "drawn", "drawn": "0,0,1,1000,1000,2"}
+
+
+# --- the picked point and the backward steps: read here, checked against the data and the graph loaded ----------
+
+
+def linked(query: dict[str, str]) -> tuple[TrainingPlayground, list[str]]:
+    """The playground a page makes for ``query``: the link's point set once its data are loaded, as app/page.py does."""
+    state, warnings = playground_state(query)
+    run = dict(state["run"])
+    point = {name: run.pop(name) for name in ("pick", "backward") if name in run}
+    playground = TrainingPlayground(config=PlaygroundConfig(**state["config"]), **run)
+    return playground, warnings + show_linked_point(playground, point)
+
+
+def test_a_linked_point_shows_its_forward_pass_and_the_backward_steps():
+    playground, warnings = linked({"dataset": "blobs", "model": "mlp", "pick": "5", "backward": "3"})
+    assert warnings == []
+    assert playground.map.picked == 5 and (playground.pick, playground.backward) == (5, 3)
+    assert playground.forward.title.startswith("Point 5 (") and playground.forward.graph.revealed == 3
+    assert len(playground.forward.graph.nodes) == 6
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        (
+            {"dataset": "blobs", "pick": "300"},
+            "pick: there is no point 300: this data has 300 points, numbered 0 to 299",
+        ),
+        (
+            {"dataset": "moons", "points": "50", "pick": "50"},
+            "pick: there is no point 50: this data has 50 points",
+        ),
+        (
+            {"pick": "99999"},
+            "pick: there is no house 99,999: this data has 2,930 houses, numbered 0 to 2,929",
+        ),
+        (
+            {"dataset": "drawn", "drawn": "1,2,0,3,4,1", "pick": "2"},
+            "pick: there is no point 2: this data has 2 points",
+        ),
+        (
+            {"dataset": "blobs", "pick": "5", "backward": "5"},
+            "backward: 5 steps, but this model's graph has 4 nodes (x to L): give 0 to 4",
+        ),
+    ],
+)
+def test_a_linked_point_that_does_not_fit_the_data_loaded_is_refused_with_a_warning(query, says):
+    playground, warnings = linked(query)
+    assert len(warnings) == 1 and warnings[0].startswith(says)
+    assert playground.forward.graph.revealed == 0 and playground.backward == 0
+    if "backward" not in query:
+        assert playground.pick is None and playground.map.picked is None and playground.forward.logits == []
+    playground.map.pick(1)  # the session goes on: a click picks a point as ever
+    assert playground.pick == 1 and playground.forward.logits
+
+
+def test_steps_on_a_point_that_was_refused_are_refused_too():
+    _, warnings = linked({"dataset": "blobs", "pick": "300", "backward": "2"})
+    assert [w.split(":")[0] for w in warnings] == ["pick", "backward"]
+    assert "backward: no point is picked to step backward on" in warnings
+
+
+def test_a_point_of_data_the_link_could_not_load_is_not_picked():
+    for query in ({"dataset": "csv", "pick": "3"}, {"dataset": "blobs", "points": "20", "pick": "3"}):
+        state, warnings = playground_state(query)
+        assert "pick" not in state["run"]
+        assert warnings[-1] == "pick: not used, as it names a point of data this link could not load"
+
+
+def test_picking_writes_the_point_and_a_place_or_new_data_remove_it():
+    playground = TrainingPlayground(config=PlaygroundConfig(dataset="blobs", model="mlp"))
+
+    def point() -> dict[str, str]:
+        return {
+            k: v for k, v in playground_query(playground, full=False).items() if k in ("pick", "backward")
+        }
+
+    assert point() == {}
+    playground.map.pick(12)
+    assert point() == {"pick": "12"}
+    playground.forward.graph.revealed = 2  # the browser's backward button, or b pressed twice
+    assert point() == {"pick": "12", "backward": "2"}
+    playground.map.pick(13)  # another point starts at the forward pass
+    assert point() == {"pick": "13"}
+    playground.forward.graph.revealed = 1
+    playground.map.click(1e6, 1e6)  # a place: no point of the data, not in the link
+    assert point() == {} and playground.forward.title == "A place on the map"
+    playground.map.pick(14)
+    playground.config.data_seed = 3  # new data: nothing picked
+    assert point() == {}
+
+
+def test_a_page_warns_about_a_linked_point_its_data_do_not_have(monkeypatch):
+    monkeypatch.setattr(PLACES, "limit", 0)
+    page = Page("?tab=train&dataset=blobs&pick=300&rate=7")
+    assert page.warning.visible and "pick: there is no point 300" in page.warning.object
+    assert "rate: &#x27;7&#x27;" in page.warning.object  # with the link's other warnings, escaped
+    assert page.playground.pick is None
+    later = Page("?dataset=blobs&pick=400")  # the training tab opened later: the warning comes then
+    assert not later.warning.visible and later._query()["pick"] == "400"  # kept until the tab is opened
+    later.tabs.active = 1
+    assert later.warning.visible and "pick: there is no point 400" in later.warning.object
+    assert "pick" not in later._query()

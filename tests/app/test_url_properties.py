@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from urllib.parse import quote, urlencode
 
+import param
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -61,8 +62,11 @@ def read(search: str) -> list[str]:
     SoftmaxExplorer(**explorer)  # its parameters check types and bounds
     PlaygroundConfig(**training["config"])
     for name, value in training["run"].items():
+        parameter = TrainingPlayground.param[name]
         if name == "views":  # a list of tokens, read by their own parser
             assert parse_views(",".join(value)) == value
+        elif isinstance(parameter, param.Integer):  # pick, backward: within bounds (the data's come later)
+            assert isinstance(value, int) and parameter.bounds[0] <= value <= parameter.bounds[1]
         else:
             assert value in TrainingPlayground.param[name].objects
     return warnings
@@ -223,10 +227,19 @@ def setting(parameter) -> st.SearchStrategy:
     if isinstance(parameter.default, list):
         return st.lists(st.integers(1, 512), min_size=1, max_size=4)
     low, high = parameter.bounds
-    return st.integers(low, high) if isinstance(parameter.default, int) else st.floats(low, high)
+    return st.integers(low, high) if isinstance(parameter, param.Integer) else st.floats(low, high)
 
 
 OWNERS = {"config": PlaygroundConfig, "run": TrainingPlayground}
+
+
+def stepped_on_a_point(state: dict) -> dict:
+    """Backward steps only with a point picked, to step on (alone, they are refused with a warning)."""
+    if "pick" not in state["run"]:
+        state["run"].pop("backward", None)
+    return state
+
+
 training_states = st.fixed_dictionaries(
     {
         owner: st.fixed_dictionaries(
@@ -237,7 +250,7 @@ training_states = st.fixed_dictionaries(
         )
         for owner in OWNERS
     }
-)
+).map(stepped_on_a_point)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -51,9 +51,28 @@ class Link:
         return "?" + "&".join(pairs + [f"{quote(k, safe='')}={quote(v, safe=',')}" for k, v in self.pairs])
 
 
+HEAD_BUDGET = 48_000  # characters of a link's query: the server reads a request head of at most 64 KB
+
+
+def fitting(keys: tuple[str, ...], value: str) -> list[tuple[str, ...]]:
+    """``keys`` in as few groups as keep a link setting each of them to ``value`` within HEAD_BUDGET."""
+    groups: list[list[str]] = [[]]
+    for key in keys:
+        if groups[-1] and len(Link("", [(k, value) for k in [*groups[-1], key]]).query("")) > HEAD_BUDGET:
+            groups.append([])
+        groups[-1].append(key)
+    return [tuple(group) for group in groups]
+
+
 def links(keys: tuple[str, ...]) -> list:
-    """The hostile links for a tab whose keys are ``keys``."""
-    made = [Link(c.id, [(k, c.value) for k in keys], {k for k in keys if c.must_warn(k)}) for c in SHORT]
+    """The hostile links for a tab whose keys are ``keys`` (a long value's keys split over two links or more)."""
+    made = [
+        Link(
+            f"{c.id}-{i}" if i else c.id, [(k, c.value) for k in group], {k for k in group if c.must_warn(k)}
+        )
+        for c in SHORT
+        for i, group in enumerate(fitting(keys, c.value))
+    ]
     # A link longer than a few thousand characters is refused whole, whatever its keys (tests/app checks every
     # key with these values): three keys a value here, a different three for each.
     for i, case in enumerate(HUGE):

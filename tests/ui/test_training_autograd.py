@@ -5,6 +5,7 @@ the logits' gradient against the explorer's p - y after the hand-off."""
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -15,9 +16,18 @@ from softmax_explorer.components.playground_config import PlaygroundConfig
 from softmax_explorer.models.ames import load_ames
 from softmax_explorer.models.training import Trainer
 from tests.ui.conftest import checked_page
-from tests.ui.explorer_page import explorer, poll, wait_for_logits
+from tests.ui.explorer_page import explorer, poll, query_of, wait_for_logits, wait_for_query
 from tests.ui.test_screenshots import save
-from tests.ui.training_page import button, click_map, open_training, show_tab, training, wait_for_epoch
+from tests.ui.training_page import (
+    MAP_MODEL,
+    alert_text,
+    button,
+    click_map,
+    open_training,
+    show_tab,
+    training,
+    wait_for_epoch,
+)
 
 EPOCHS = 3
 SETUPS = {  # query -> the PlaygroundConfig parameters it sets
@@ -266,3 +276,86 @@ def test_autograd_screenshot(browser, server, ames, house, name, query):
         expect(graph(page)).to_have_attribute("data-revealed", "3")
         graph(page).locator("li.node[data-node=z1]").scroll_into_view_if_needed()
         save(page, name)
+
+
+# --- the picked point and the backward steps in the address (pick=, backward=) -----------------------------------
+
+LINKED = "dataset=blobs&model=mlp&grid=50&fps=5"
+
+
+@pytest.fixture(scope="module")
+def blobs():
+    return PlaygroundConfig(dataset="blobs", model="mlp").build_dataset()
+
+
+def isolated(data) -> int:
+    """The point farthest from any other on the map's scale, so that a click picks it alone."""
+    scaled = data.X_raw / np.ptp(data.X_raw, axis=0)
+    gaps = np.abs(scaled[:, None, :] - scaled[None, :, :]).max(axis=2)
+    np.fill_diagonal(gaps, np.inf)
+    return int(gaps.min(axis=1).argmax())
+
+
+def empty_place(page, data) -> tuple[float, float]:
+    """A place on the map with no point near it (a click there picks the place, not a point)."""
+    x0, x1, y0, y1 = page.evaluate(f"() => {MAP_MODEL}.data.extent")
+    grid = np.stack(np.meshgrid(np.linspace(x0, x1, 21)[1:-1], np.linspace(y0, y1, 21)[1:-1]), -1).reshape(
+        -1, 2
+    )
+    nearest = np.abs((grid[:, None, :] - data.X_raw[None]) / [x1 - x0, y1 - y0]).max(axis=2).min(axis=1)
+    return tuple(grid[nearest.argmax()])
+
+
+def title(page):
+    return training(page).locator("h3.se-title")
+
+
+def test_a_link_opens_that_points_forward_pass_with_its_backward_steps(page, server, blobs):
+    open_training(page, server, f"{LINKED}&pick=5&backward=3")
+    expect(title(page)).to_have_text(re.compile(r"^Point 5 \((training|validation)\)$"))
+    expect(graph(page)).to_have_attribute("data-revealed", "3")
+    expect(graph(page).locator(".ag-progress")).to_have_text("Backward: 3 of 6 nodes, now at logits.")
+    shown = shown_nodes(page)
+    assert [name for name, node in shown.items() if node["grad"] is not None] == ["logits", "p", "L"]
+    # Epoch 0: the seeded initial weights, rebuilt here.
+    model = Trainer(blobs, PlaygroundConfig(dataset="blobs", model="mlp").build_config()).model
+    expected = torch_nodes(model, blobs.X[5], int(blobs.y[5]))
+    assert list(shown) == list(expected)
+    for name, (value, grad) in expected.items():
+        np.testing.assert_allclose(shown[name]["value"], value, rtol=1e-5, atol=1e-6, err_msg=name)
+        if name in ("logits", "p", "L"):
+            np.testing.assert_allclose(shown[name]["grad"], grad, rtol=1e-4, atol=1e-6, err_msg=name)
+    assert page.locator(".url-warning").is_hidden()
+    wait_for_query(page, pick="5", backward="3")
+
+
+def test_picking_and_stepping_write_the_address(page, server, blobs):
+    open_training(page, server, f"{LINKED}&pick=5&backward=3")
+    expect(graph(page)).to_have_attribute("data-revealed", "3")
+    other = isolated(blobs)
+    click_map(page, *blobs.X_raw[other])
+    expect(title(page)).to_contain_text(f"Point {other} (")
+    expect(graph(page)).to_have_attribute("data-revealed", "0")  # another point starts at the forward pass
+    poll(page, lambda: query_of(page), lambda q: q.get("pick") == str(other) and "backward" not in q)
+    page.keyboard.press("b")
+    expect(graph(page)).to_have_attribute("data-revealed", "1")
+    wait_for_query(page, pick=str(other), backward="1")
+    page.keyboard.press("Shift+B")
+    wait_for_query(page, pick=str(other), backward="6")
+    training(page).locator(".decision-map").scroll_into_view_if_needed()  # the last step scrolled down to x
+    click_map(page, *empty_place(page, blobs))
+    expect(title(page)).to_have_text("A place on the map")
+    poll(page, lambda: query_of(page), lambda q: "pick" not in q and "backward" not in q)
+
+
+def test_a_linked_point_beyond_the_data_is_refused_with_a_warning_and_the_tab_works_on(page, server, blobs):
+    open_training(page, server, f"{LINKED}&pick={len(blobs)}&backward=2")
+    warning = alert_text(page.locator(".url-warning"))
+    assert f"pick: there is no point {len(blobs)}: this data has {len(blobs)} points" in warning
+    assert "backward: no point is picked to step backward on" in warning
+    expect(training(page).get_by_text("Click a point (or any place) on the map")).to_be_visible()
+    poll(page, lambda: query_of(page), lambda q: "pick" not in q and "backward" not in q)
+    other = isolated(blobs)
+    click_map(page, *blobs.X_raw[other])
+    expect(title(page)).to_contain_text(f"Point {other} (")
+    wait_for_query(page, pick=str(other))
