@@ -28,13 +28,8 @@ from softmax_explorer.app.url_state import (
     format_query,
 )
 from softmax_explorer.components.assets import esm, read_css
-from softmax_explorer.components.softmax_explorer import (
-    DEFAULT_CLASSES,
-    RUN_PERIOD_MS,
-    SLIDER_BOUNDS,
-    SoftmaxExplorer,
-    default_logits,
-)
+from softmax_explorer.components.explorer_state import DEFAULT_CLASSES, RUN_PERIOD_MS, default_logits
+from softmax_explorer.components.softmax_explorer import SLIDER_BOUNDS, SoftmaxExplorer
 from softmax_explorer.components.softmax_view import OBJECTIVES
 from softmax_explorer.components.warmups import (
     AT_LEAST,

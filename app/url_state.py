@@ -14,12 +14,8 @@ from urllib.parse import parse_qsl, urlencode
 import param
 
 from softmax_explorer.app.carry_over import TOKEN
-from softmax_explorer.components.softmax_explorer import (
-    DEFAULT_CLASSES,
-    DEFAULT_TARGET,
-    SoftmaxExplorer,
-    default_logits,
-)
+from softmax_explorer.components.explorer_state import DEFAULT_CLASSES, DEFAULT_TARGET, default_logits
+from softmax_explorer.components.softmax_explorer import SoftmaxExplorer
 from softmax_explorer.models.inputs import (
     MAX_DRAWN_TEXT,
     MAX_QUERY,

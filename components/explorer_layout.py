@@ -1,6 +1,6 @@
 """The explorer tab's layout: its controls and views in two bands, each section hideable from the URL.
 
-Everything here reads and sets the explorer's parameters and calls its actions (``components/softmax_explorer.py``);
+Everything here reads and sets the explorer's parameters and calls its actions (``components/explorer_state.py``);
 no state lives in the layout.
 """
 
