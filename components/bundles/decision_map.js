@@ -275,6 +275,91 @@ function probabilitiesAt(network, x, y) {
   return gridProbabilities(network, [x, x, y, y], 1, 1, new Float64Array(network.classes));
 }
 
+// components/js/lib/map_grid.js
+var CELL_PX = 4;
+var BUDGET_MS = 12;
+var DRAFT_CELLS = 144;
+var REFINE_AFTER_MS = 150;
+var REFINE_MAX_MS = 3e3;
+function mapGrid({ size, extent, show, painted }) {
+  let job = null;
+  let waiting = null;
+  let refineTimer = null;
+  let msPerMac = 2e-6;
+  function finest(net) {
+    const most = net.cells;
+    const [width, height] = size();
+    return [Math.min(most, Math.max(2, Math.round(width / CELL_PX))), Math.min(most, Math.max(2, Math.round(height / CELL_PX)))];
+  }
+  function affordable(net, [w, h], ms, least = 4) {
+    const f = Math.sqrt(w * h * cost(net) * msPerMac / ms);
+    if (f <= 1) return [w, h];
+    const g = Math.min(f, Math.sqrt(w * h / least));
+    return [Math.max(2, Math.floor(w / g)), Math.max(2, Math.floor(h / g))];
+  }
+  function start(net, fine) {
+    const [w, h] = fine ? affordable(net, finest(net), REFINE_MAX_MS) : affordable(net, finest(net), BUDGET_MS, DRAFT_CELLS);
+    job = { net, fine, w, h, extent: extent().slice(), cell: 0, out: new Float64Array(w * h * net.classes) };
+    if (fine) requestAnimationFrame(slice);
+    else slice();
+  }
+  function slice() {
+    const current = job;
+    if (!current) return;
+    const { net, w, h } = current;
+    const begin = performance.now();
+    while (current.cell < w * h && performance.now() - begin < BUDGET_MS) {
+      const count = Math.max(1, Math.floor(BUDGET_MS / 4 / (cost(net) * msPerMac)));
+      const from = current.cell, to = Math.min(w * h, from + count), t = performance.now();
+      gridProbabilities(net, current.extent, w, h, current.out, from, to);
+      const ms = performance.now() - t;
+      if (ms > 0.5) msPerMac = ms / ((to - from) * cost(net));
+      current.cell = to;
+    }
+    if (current.cell < w * h) {
+      requestAnimationFrame(() => {
+        if (job === current) slice();
+      });
+      return;
+    }
+    job = null;
+    show({ width: w, height: h, classes: net.classes, probabilities: current.out, number: net.number });
+    if (current.fine) return;
+    requestAnimationFrame(() => {
+      painted(net);
+      if (waiting && !job) {
+        const next = waiting;
+        waiting = null;
+        start(next, false);
+      }
+    });
+    const [fw, fh] = finest(net);
+    if (!waiting && w * h < fw * fh) refineTimer = setTimeout(() => {
+      if (!job && !waiting) start(net, true);
+    }, REFINE_AFTER_MS);
+  }
+  return {
+    /** A new model (a frame): drawn now, or right after the frame being drawn; refined once no other follows. */
+    frame(net) {
+      clearTimeout(refineTimer);
+      if (job && !job.fine) {
+        waiting = net;
+        return;
+      }
+      waiting = null;
+      start(net, false);
+    },
+    /** Draw `net` (if any) afresh at the finest grid, unless a frame's grid is being computed. */
+    refine(net) {
+      if (net && (!job || job.fine)) start(net, true);
+    },
+    stop() {
+      job = waiting = null;
+      clearTimeout(refineTimer);
+    }
+  };
+}
+
 // components/js/lib/plot.js
 var SVG_NS = "http://www.w3.org/2000/svg";
 function svg(tag, attrs = {}, text = null) {
@@ -299,11 +384,6 @@ function niceTicks(lo, hi, count) {
 // components/js/decision_map.js
 var HEIGHT = 500;
 var LECTURE_SHARE = 0.42;
-var CELL_PX = 4;
-var BUDGET_MS = 12;
-var DRAFT_CELLS = 144;
-var REFINE_AFTER_MS = 150;
-var REFINE_MAX_MS = 3e3;
 function render({ model, el }) {
   const root = document.createElement("figure");
   root.className = "decision-map";
@@ -323,10 +403,6 @@ function render({ model, el }) {
   let lookup = null;
   let points = unpackPoints(model.points);
   let network = null;
-  let job = null;
-  let waiting = null;
-  let refineTimer = null;
-  let msPerMac = 2e-6;
   let highlight = null;
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
   const colorOf = (c) => model.class_colors[c % model.class_colors.length];
@@ -409,16 +485,6 @@ function render({ model, el }) {
       ctx.stroke();
     }
   }
-  function finest(net) {
-    const most = net.cells;
-    return [Math.min(most, Math.max(2, Math.round(box.w / CELL_PX))), Math.min(most, Math.max(2, Math.round(box.h / CELL_PX)))];
-  }
-  function affordable(net, [w, h], ms, least = 4) {
-    const f = Math.sqrt(w * h * cost(net) * msPerMac / ms);
-    if (f <= 1) return [w, h];
-    const g = Math.min(f, Math.sqrt(w * h / least));
-    return [Math.max(2, Math.floor(w / g)), Math.max(2, Math.floor(h / g))];
-  }
   function show(grid) {
     const { width, height, classes, probabilities } = grid;
     lookup ??= mapPalette(Array.from({ length: classes }, (_, c) => colorOf(c)), model.fade_to);
@@ -434,65 +500,25 @@ function render({ model, el }) {
     canvas.dataset.cells = `${width}x${height}`;
     compose();
   }
-  function start(net, fine) {
-    const [w, h] = fine ? affordable(net, finest(net), REFINE_MAX_MS) : affordable(net, finest(net), BUDGET_MS, DRAFT_CELLS);
-    const extent = model.extent.slice();
-    job = { net, fine, w, h, extent, cell: 0, out: new Float64Array(w * h * net.classes) };
-    if (fine) requestAnimationFrame(slice);
-    else slice();
-  }
-  function slice() {
-    const current = job;
-    if (!current) return;
-    const { net, w, h } = current;
-    const begin = performance.now();
-    while (current.cell < w * h && performance.now() - begin < BUDGET_MS) {
-      const count = Math.max(1, Math.floor(BUDGET_MS / 4 / (cost(net) * msPerMac)));
-      const from = current.cell, to = Math.min(w * h, from + count), t = performance.now();
-      gridProbabilities(net, current.extent, w, h, current.out, from, to);
-      const ms = performance.now() - t;
-      if (ms > 0.5) msPerMac = ms / ((to - from) * cost(net));
-      current.cell = to;
-    }
-    if (current.cell < w * h) {
-      requestAnimationFrame(() => {
-        if (job === current) slice();
-      });
-      return;
-    }
-    job = null;
-    show({ width: w, height: h, classes: net.classes, probabilities: current.out, number: net.number });
-    if (current.fine) return;
-    requestAnimationFrame(() => {
+  const grids = mapGrid({
+    size: () => [box.w, box.h],
+    extent: () => model.extent,
+    show,
+    painted: (net) => {
       canvas.dataset.frame = String(net.number);
       model.send_msg({ shown: net.number });
-      if (waiting && !job) {
-        const next = waiting;
-        waiting = null;
-        start(next, false);
-      }
-    });
-    const [fw, fh] = finest(net);
-    if (!waiting && w * h < fw * fh) refineTimer = setTimeout(() => {
-      if (!job && !waiting) start(network, true);
-    }, REFINE_AFTER_MS);
-  }
+    }
+  });
   function receive(value) {
     const net = readNetwork(value);
     if (!net) return;
     network = net;
     share();
-    clearTimeout(refineTimer);
     if (lookup && net.classes * 4 * SHADES !== lookup.length) lookup = null;
-    if (job && !job.fine) {
-      waiting = net;
-      return;
-    }
-    waiting = null;
-    start(net, false);
+    grids.frame(net);
   }
   function redraw() {
-    if (network && (!job || job.fine)) start(network, true);
+    grids.refine(network);
   }
   function compose() {
     const ratio = window.devicePixelRatio || 1;
@@ -635,8 +661,7 @@ function render({ model, el }) {
   model.on("remove", () => {
     unlisten.forEach((stop) => stop());
     resize.disconnect();
-    job = waiting = null;
-    clearTimeout(refineTimer);
+    grids.stop();
   });
   drawLegend();
   drawMode();

@@ -1,12 +1,11 @@
 // The decision map on a canvas: the model's class over the plane, shaded by its confidence, under the data's
 // points (a layer drawn once per data set), with axes, a legend, hover and click. A frame is the model itself
-// (its weights, laid out by components/layouts.py): this module runs its forward pass over a grid of cells, at
-// what the browser can afford while frames keep coming (never more than BUDGET_MS of an animation frame at a
-// time), then at the finest grid the canvas needs (a cell every CELL_PX pixels, at most the frame's `cells` a
-// side) once they stop. Once a frame is painted its number goes back (model.shown), so the server never sends
-// faster than the browser draws. Hovering shows the model's exact probabilities at that place. Beside the map: the
-// legend (lib/legend.js: each class shaded as the map shades it by confidence) and draw mode (lib/draw.js), in
-// which a click adds a point of the chosen class instead of picking one.
+// (its weights, laid out by components/layouts.py): lib/map_grid.js runs its forward pass over a grid of cells,
+// as fine as the browser can afford while frames keep coming and at the finest the canvas needs once they stop.
+// Once a frame is painted its number goes back (model.shown), so the server never sends faster than the browser
+// draws. Hovering shows the model's exact probabilities at that place. Beside the map: the legend (lib/legend.js:
+// each class shaded as the map shades it by confidence) and draw mode (lib/draw.js), in which a click adds a point
+// of the chosen class instead of picking one.
 
 import { unpackPoints } from "./lib/binary.js";
 import { className } from "./lib/classes.js";
@@ -14,17 +13,13 @@ import { drawPanel } from "./lib/draw.js";
 import { escapeHtml } from "./lib/html.js";
 import { legendHtml, paintStrips } from "./lib/legend.js";
 import { listen, send } from "./lib/map_channel.js";
-import { cost, gridProbabilities, probabilitiesAt, readNetwork } from "./lib/network.js";
+import { mapGrid } from "./lib/map_grid.js";
+import { probabilitiesAt, readNetwork } from "./lib/network.js";
 import { SHADES, mapPalette, paint } from "./lib/shades.js";
 import { niceTicks, svg } from "./lib/plot.js";
 
 const HEIGHT = 500;
 const LECTURE_SHARE = 0.42;  // of the window's height, for the map in lecture mode: the epoch line and curves below
-const CELL_PX = 4;  // the finest grid: a cell every 4 CSS pixels (a 4K projector gets more cells, not blur)
-const BUDGET_MS = 12;  // the forward pass's share of an animation frame
-const DRAFT_CELLS = 144;  // a frame's grid is never coarser than this (12 x 12), even if it takes several frames
-const REFINE_AFTER_MS = 150;  // no new frame for this long: draw the finest grid, in BUDGET_MS slices...
-const REFINE_MAX_MS = 3000;  // ...but no finer than about this much computing allows (a 4 x 512 MLP)
 
 export function render({ model, el }) {
   const root = document.createElement("figure");
@@ -45,10 +40,6 @@ export function render({ model, el }) {
   let lookup = null;  // RGBA of each class x shade, for the current classes and background
   let points = unpackPoints(model.points);
   let network = null;  // the newest model received
-  let job = null;  // the grid being computed: {net, fine, w, h, extent, cell (the next to compute), out}
-  let waiting = null;  // a model that came while a frame was being computed (the newest only)
-  let refineTimer = null;
-  let msPerMac = 2e-6;  // what a multiply-add of the forward pass takes here, measured as the map is drawn
   let highlight = null;  // a hidden unit to show over the cells (js/hidden_units.js): {image, line, label}
 
   const scale = () => parseFloat(getComputedStyle(el).fontSize) / 15 || 1;
@@ -134,21 +125,6 @@ export function render({ model, el }) {
     }
   }
 
-  /** The finest grid the canvas can show: a cell every CELL_PX pixels, at most the frame's `cells` a side. */
-  function finest(net) {
-    const most = net.cells;
-    return [Math.min(most, Math.max(2, Math.round(box.w / CELL_PX))), Math.min(most, Math.max(2, Math.round(box.h / CELL_PX)))];
-  }
-
-  /** `size`, made coarser (the same shape) until its forward pass takes at most `ms` here, but not below `least`
-   * cells (when even that takes longer, it is computed in slices over several animation frames). */
-  function affordable(net, [w, h], ms, least = 4) {
-    const f = Math.sqrt((w * h * cost(net) * msPerMac) / ms);
-    if (f <= 1) return [w, h];
-    const g = Math.min(f, Math.sqrt((w * h) / least));
-    return [Math.max(2, Math.floor(w / g)), Math.max(2, Math.floor(h / g))];
-  }
-
   /** Show a computed grid: colour its cells, compose them with the points; the canvas keeps it (`grid`). */
   function show(grid) {
     const { width, height, classes, probabilities } = grid;
@@ -166,69 +142,30 @@ export function render({ model, el }) {
     compose();
   }
 
-  /** Compute `net`'s grid: a frame's (`fine` false) at what it can afford while frames keep coming, or the
-   * finest once they stop; BUDGET_MS of cells at a time, the rest on the next animation frames. */
-  function start(net, fine) {
-    const [w, h] = fine ? affordable(net, finest(net), REFINE_MAX_MS) : affordable(net, finest(net), BUDGET_MS, DRAFT_CELLS);
-    const extent = model.extent.slice();
-    job = { net, fine, w, h, extent, cell: 0, out: new Float64Array(w * h * net.classes) };
-    if (fine) requestAnimationFrame(slice);
-    else slice();
-  }
-
-  function slice() {
-    const current = job;
-    if (!current) return;
-    const { net, w, h } = current;
-    const begin = performance.now();
-    while (current.cell < w * h && performance.now() - begin < BUDGET_MS) {
-      // A few cells at a time: as many as take about a quarter of the budget (one, for a 4 x 512 MLP).
-      const count = Math.max(1, Math.floor(BUDGET_MS / 4 / (cost(net) * msPerMac)));
-      const from = current.cell, to = Math.min(w * h, from + count), t = performance.now();
-      gridProbabilities(net, current.extent, w, h, current.out, from, to);
-      const ms = performance.now() - t;
-      if (ms > 0.5) msPerMac = ms / ((to - from) * cost(net));
-      current.cell = to;
-    }
-    if (current.cell < w * h) {
-      requestAnimationFrame(() => { if (job === current) slice(); });
-      return;
-    }
-    job = null;
-    show({ width: w, height: h, classes: net.classes, probabilities: current.out, number: net.number });
-    if (current.fine) return;
-    requestAnimationFrame(() => {  // painted: say so, then draw the newest model that came meanwhile, if any
+  // The grids of the models received: painted by show(); a frame's, once on screen, acknowledged.
+  const grids = mapGrid({
+    size: () => [box.w, box.h],
+    extent: () => model.extent,
+    show,
+    painted: (net) => {
       canvas.dataset.frame = String(net.number);
       model.send_msg({ shown: net.number });
-      if (waiting && !job) {
-        const next = waiting;
-        waiting = null;
-        start(next, false);
-      }
-    });
-    const [fw, fh] = finest(net);
-    if (!waiting && w * h < fw * fh) refineTimer = setTimeout(() => { if (!job && !waiting) start(network, true); }, REFINE_AFTER_MS);
-  }
+    },
+  });
 
-  /** A new model (a frame): drawn now, or right after the frame being drawn; refined once no other follows. */
+  /** A new model (a frame): shared with the views inside the network, and its grid computed (lib/map_grid.js). */
   function receive(value) {
     const net = readNetwork(value);
     if (!net) return;
     network = net;
     share();
-    clearTimeout(refineTimer);
     if (lookup && net.classes * 4 * SHADES !== lookup.length) lookup = null;
-    if (job && !job.fine) {  // one frame at a time: the newest waits, any older one is skipped
-      waiting = net;
-      return;
-    }
-    waiting = null;
-    start(net, false);
+    grids.frame(net);
   }
 
   /** The size or the extent changed: draw the current model afresh at the finest grid. */
   function redraw() {
-    if (network && (!job || job.fine)) start(network, true);
+    grids.refine(network);
   }
 
   function compose() {
@@ -347,7 +284,7 @@ export function render({ model, el }) {
   model.on("marker", compose);
   const resize = new ResizeObserver(() => { layout(); redraw(); });
   resize.observe(plot);
-  model.on("remove", () => { unlisten.forEach((stop) => stop()); resize.disconnect(); job = waiting = null; clearTimeout(refineTimer); });
+  model.on("remove", () => { unlisten.forEach((stop) => stop()); resize.disconnect(); grids.stop(); });
   drawLegend();
   drawMode();
   requestAnimationFrame(() => { layout(); receive(model.frame); });
