@@ -908,7 +908,7 @@ function shimModel(getters, { set = () => {
   return model;
 }
 
-// components/js/standalone/state.js
+// components/js/standalone/inputs.js
 var NUMBER = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[+-]?[0-9]+)?$/i;
 var QUOTE = 40;
 function pyRepr(text) {
@@ -979,6 +979,8 @@ function parseClassNames(spec, text) {
   return names;
 }
 var formatLogits = (logits) => logits.map(formatShort).join(", ");
+
+// components/js/standalone/state.js
 var defaultLogits = (spec, k) => spec.default_logits.slice(0, k);
 function defaults(spec) {
   const state = Object.fromEntries(Object.entries(spec.params).map(([name, p]) => [name, p.default]));
@@ -1073,6 +1075,8 @@ function setClassNamesText(spec, state, text) {
   const k = names.length;
   return { changes: resize(state, names, [...state.logits, ...Array(k).fill(0)].slice(0, k)), message: "" };
 }
+
+// components/js/standalone/address.js
 function readQuery(spec, search) {
   const { max_query: most, max_value: longest } = spec.limits;
   const length = [...search].length;

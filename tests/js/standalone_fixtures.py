@@ -1,4 +1,4 @@
-"""What Python answers for the one-file explorer's rules (components/js/standalone/state.js), for its Node tests:
+"""What Python answers for the one-file explorer's rules (components/js/standalone/), for its Node tests:
 the tables the file carries (app/standalone.py's spec), text read as logits and class names, links read into the
 explorer's state and written back, and runs of the explorer's actions. tests/js/make_fixtures.py writes them."""
 

@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { close, json } from "./fixtures.mjs";
+import { assertSameState, cases, spec } from "./standalone_cases.mjs";
 import * as rules from "../../components/js/standalone/state.js";
-
-const spec = json("spec.json");
-const cases = json("standalone.json");
 
 /** A state as Python's explorer starts it in these fixtures' runs. */
 const start = () => ({ ...rules.defaults(spec), logits: [1, 2, -1], target: 1, message: "" });
@@ -31,46 +28,6 @@ function apply(state, [name, ...args]) {
   return { ...state, ...actions[name](...args) };
 }
 
-function assertSameState(actual, expected, what) {
-  for (const [key, value] of Object.entries(expected)) {
-    if (key === "logits") {
-      assert.equal(actual.logits.length, value.length, `${what}: logits ${actual.logits} vs ${value}`);
-      actual.logits.forEach((z, i) => assert.ok(close(z, value[i], 1e-12), `${what}: logits ${actual.logits} vs ${value}`));
-    } else {
-      assert.deepEqual(actual[key], value, `${what}: ${key}`);
-    }
-  }
-}
-
-test("logits are read from text as models/inputs.py reads them, with the same messages", () => {
-  for (const { text, value, error } of cases.logits) {
-    if (error) assert.throws(() => rules.parseLogits(spec, text), { message: error }, text);
-    else assert.deepEqual(rules.parseLogits(spec, text), value, text);
-  }
-});
-
-test("class names are read from text as models/inputs.py reads them, with the same messages", () => {
-  for (const { text, value, error } of cases.names) {
-    if (error) assert.throws(() => rules.parseClassNames(spec, text), { message: error }, text);
-    else assert.deepEqual(rules.parseClassNames(spec, text), value, text);
-  }
-});
-
-test("a link opens at the state the server's page opens it at, with the same warnings in the same order", () => {
-  for (const { search, state, page, warnings } of cases.addresses) {
-    const opened = rules.fromAddress(spec, search);
-    assertSameState(opened.state, state, search);
-    assert.deepEqual(opened.page, { tab: page.tab, present: page.present, theme: page.theme }, search);
-    assert.deepEqual(opened.warnings, warnings, search);
-  }
-});
-
-test("the explorer's part of the address is written as app/url_state.py writes it", () => {
-  for (const { search, state, query } of cases.addresses) {
-    assert.deepEqual(rules.explorerQuery(spec, { ...rules.defaults(spec), ...state }), query, search);
-  }
-});
-
 test("every action changes the state as SoftmaxExplorer's does, step by step", () => {
   for (const { steps, states } of cases.runs) {
     let state = start();
@@ -79,31 +36,6 @@ test("every action changes the state as SoftmaxExplorer's does, step by step", (
       assertSameState(state, states[i], JSON.stringify(steps.slice(0, i + 1)));
     });
   }
-});
-
-test("the address written reads back to the same state, keeping the link's other keys", () => {
-  const { state, page, query } = rules.fromAddress(spec, "?logits=1,2,-1&target=1&tab=train&model=mlp&rate=0.3");
-  const changed = { ...state, ...rules.setClassNamesText(spec, state, "cat, dog, bird, fish").changes, temperature: 1.26 };
-  const search = rules.formatQuery(rules.pageQuery(spec, changed, { ...page, present: true }, query));
-  assert.equal(search, "?model=mlp&rate=0.3&tab=explore&logits=1,2,-1,0&classes=cat,dog,bird,fish&target=1&temperature=1.26&present=1");
-  const again = rules.fromAddress(spec, search);
-  assert.deepEqual(again.state, changed);
-  assert.equal(again.page.present, true);
-  assert.deepEqual(again.warnings, []);
-});
-
-test("class names with spaces and commas' neighbours survive the address", () => {
-  const state = { ...rules.defaults(spec), class_names: ["a b", "c&d", "e=f"] };
-  const search = rules.formatQuery(rules.explorerQuery(spec, state));
-  assert.equal(search, "?logits=0.4,1.3,-0.6&classes=a+b,c%26d,e%3Df&target=1&temperature=1");
-  assert.deepEqual(rules.fromAddress(spec, search).state.class_names, ["a b", "c&d", "e=f"]);
-});
-
-test("a message quotes a value as Python's repr does", () => {
-  assert.equal(rules.quote("abc"), "'abc'");
-  assert.equal(rules.quote("it's"), '"it\'s"');
-  assert.equal(rules.quote("a\tb\\"), "'a\\tb\\\\'");
-  assert.equal(rules.quote("x".repeat(41)), `'${"x".repeat(40)}'… (41 characters)`);
 });
 
 test("the slider range is the smallest of the bounds that holds every logit", () => {

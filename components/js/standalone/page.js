@@ -15,6 +15,8 @@ import { render as temperatureSlider } from "../temperature_slider.js";
 import { render as themeSwitch } from "../theme_switch.js";
 import { formatShort } from "../lib/format.js";
 import { shimModel } from "./model.js";
+import { formatQuery, fromAddress, pageQuery } from "./address.js";
+import { formatLogits } from "./inputs.js";
 import * as rules from "./state.js";
 
 const CHANNEL = "standalone";  // the sliders' channel to the views (lib/channel.js): a drag repaints at once
@@ -59,7 +61,7 @@ export function addressOf(location, start = "") {
 
 /** Build the page in `root` from the address; `spec` holds Python's tables, `css` the components' stylesheets. */
 export function mountPage(spec, css, root = document.body) {
-  const opened = rules.fromAddress(spec, addressOf(window.location, spec.start));
+  const opened = fromAddress(spec, addressOf(window.location, spec.start));
   let state = { ...opened.state, message: "", running: false };
   const page = opened.page;
   const linkQuery = opened.query;  // the link's own keys (the training tab's, say), kept in the address
@@ -109,7 +111,7 @@ export function mountPage(spec, css, root = document.body) {
   }
   function writeAddress() {
     addressTimer = null;
-    const search = rules.formatQuery(rules.pageQuery(spec, state, page, linkQuery)) || "?";
+    const search = formatQuery(pageQuery(spec, state, page, linkQuery)) || "?";
     try {
       window.history.replaceState(null, "", search + window.location.hash);
     } catch {
@@ -157,7 +159,7 @@ export function mountPage(spec, css, root = document.body) {
     theme: mount("theme_switch", themeSwitch, { theme: () => page.theme }, {
       // The server answers with the address to load; here the page does, from its own state.
       send: (message, model) => model.emit("msg:custom",
-        { go: rules.formatQuery(rules.pageQuery(spec, state, { ...page, theme: message.switch }, linkQuery)) || "?" }),
+        { go: formatQuery(pageQuery(spec, state, { ...page, theme: message.switch }, linkQuery)) || "?" }),
     }, ["page_controls"]),
     lecture: mount("lecture_toggle", lectureToggle, { present: () => page.present }, {
       set: (_, value) => { page.present = Boolean(value); apply({}); },
@@ -270,7 +272,7 @@ export function mountPage(spec, css, root = document.body) {
 
   /** Show the state in the controls made here (the components refresh themselves), as Python sets its widgets. */
   function refresh() {
-    logitsField.input.value = rules.formatLogits(state.logits);
+    logitsField.input.value = formatLogits(state.logits);
     namesField.input.value = state.class_names.join(", ");
     lrField.input.value = formatShort(state.lr);
     stepsField.input.value = String(state.steps);
