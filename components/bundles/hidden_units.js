@@ -210,11 +210,7 @@ function principalComponents(A, n, h, start = null, ms = 40) {
     if (converged || step === 1e3 || now + longest - begin > ms) break;
     [v, u] = [u, v];
   }
-  for (let i = 0; i < 2 * n; i += 2) {
-    const [d0, d1] = [points[i], points[i + 1]];
-    points[i] = cos * d0 + sin * d1;
-    points[i + 1] = cos * d1 - sin * d0;
-  }
+  rotatePairs(points, cos, sin);
   v.forEach((c, k) => {
     let top = 0;
     for (let j = 1; j < h; j++) if (Math.abs(c[j]) > Math.abs(c[top]) + 1e-12) top = j;
@@ -231,7 +227,18 @@ var dot = (a, b) => {
   return s;
 };
 function rotate(a, b, cos, sin) {
-  for (let j = 0; j < a.length; j++) [a[j], b[j]] = [cos * a[j] + sin * b[j], cos * b[j] - sin * a[j]];
+  for (let j = 0; j < a.length; j++) {
+    const x = a[j];
+    a[j] = cos * x + sin * b[j];
+    b[j] = cos * b[j] - sin * x;
+  }
+}
+function rotatePairs(p, cos, sin) {
+  for (let i = 0; i < p.length; i += 2) {
+    const x = p[i];
+    p[i] = cos * x + sin * p[i + 1];
+    p[i + 1] = cos * p[i + 1] - sin * x;
+  }
 }
 function orthonormalise([a, b]) {
   const na = Math.sqrt(dot(a, a)) || 1;

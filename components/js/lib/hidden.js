@@ -213,11 +213,7 @@ export function principalComponents(A, n, h, start = null, ms = 40) {
     [v, u] = [u, v];
   }
   // The points are along v (rotated as it was): it is the answer (u, one step on, is where to go on from).
-  for (let i = 0; i < 2 * n; i += 2) {
-    const [d0, d1] = [points[i], points[i + 1]];
-    points[i] = cos * d0 + sin * d1;
-    points[i + 1] = cos * d1 - sin * d0;
-  }
+  rotatePairs(points, cos, sin);
   v.forEach((c, k) => {
     let top = 0;
     for (let j = 1; j < h; j++) if (Math.abs(c[j]) > Math.abs(c[top]) + 1e-12) top = j;
@@ -237,7 +233,20 @@ const dot = (a, b) => {
 
 /** (a, b) turned by the angle whose cosine and sine are given, in place: a cos + b sin, b cos - a sin. */
 function rotate(a, b, cos, sin) {
-  for (let j = 0; j < a.length; j++) [a[j], b[j]] = [cos * a[j] + sin * b[j], cos * b[j] - sin * a[j]];
+  for (let j = 0; j < a.length; j++) {
+    const x = a[j];
+    a[j] = cos * x + sin * b[j];
+    b[j] = cos * b[j] - sin * x;
+  }
+}
+
+/** Each pair (p[2i], p[2i + 1]) of `p` turned likewise, in place. */
+function rotatePairs(p, cos, sin) {
+  for (let i = 0; i < p.length; i += 2) {
+    const x = p[i];
+    p[i] = cos * x + sin * p[i + 1];
+    p[i + 1] = cos * p[i + 1] - sin * x;
+  }
 }
 
 function orthonormalise([a, b]) {
