@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from softmax_explorer.models.hidden import (
     activation_patterns,
     activations,
+    evenly_spread,
     grid_centres,
     hidden_space,
     hidden_space_classes,
@@ -176,3 +177,18 @@ def test_a_wide_layers_hidden_space_is_its_first_two_principal_components():
     variances = space["points"].var(axis=0)
     assert variances[0] >= variances[1]
     np.testing.assert_allclose(variances.sum() / A.var(axis=0).sum(), space["share"], rtol=1e-9)
+
+
+@given(count=st.integers(0, 5000), most=st.integers(0, 6000))
+def test_the_sample_is_every_index_or_most_of_them_in_order_and_evenly_spaced(count, most):
+    chosen = evenly_spread(count, most)
+    if count <= most:
+        assert chosen.tolist() == list(range(count))
+        return
+    assert len(chosen) == most
+    if most == 0:
+        return
+    # Evenly: the gaps are count / most rounded down or up, and the first and last are half a gap from the ends.
+    gaps = set(np.diff(chosen).tolist())
+    assert gaps <= {count // most, -(-count // most)} and min(gaps, default=1) >= 1
+    assert chosen[0] == count // (2 * most) and count - 1 - chosen[-1] <= -(-count // (2 * most))
