@@ -4,6 +4,7 @@ import panel as pn
 import torch
 from panel.io.resources import LOCAL_DIST
 
+from softmax_explorer.app import sessions
 from softmax_explorer.app.page import DISCONNECTED, build_page
 from softmax_explorer.components.metrics import session_build
 
@@ -24,3 +25,4 @@ if doc is not None and "dist_url" not in doc._template_variables:
 pn.extension("filedropper", design="bootstrap", disconnect_notification=DISCONNECTED)
 with session_build():  # CPU time of building this session's page, for /metrics
     build_page().servable(title="Softmax Explorer")
+pn.state.onload(sessions.mark_loaded)  # a page opened and closed within a second still lets go of its session

@@ -5,6 +5,10 @@ both cases: a page whose websocket is slow to come (a full room builds 40 pages 
 page that was open and closed should not hold its memory that long. So the lifetime is generous
 (deploy/serve.sh) and this watcher asks Bokeh to expire, at its next check, any session that had a connection
 and has had none for CLOSED_S. (Its training loop stopped already, at the tick after the close.)
+
+"Had a connection" cannot be left to the watcher's eye alone: a page opened and closed between two of its looks
+(a student clicking through, a quick reload) would keep its session the whole minute. So each page also says so
+itself when it has loaded (`mark_loaded`, run by Panel's onload in app/main.py).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import panel as pn
 from tornado.ioloop import PeriodicCallback
 from tornado.websocket import WebSocketClosedError
 
@@ -19,6 +24,15 @@ log = logging.getLogger(__name__)
 
 CLOSED_S = 3.0
 EVERY_MS = 1000
+
+_loaded: set[str] = set()  # ids of the sessions whose page has loaded (so connected), while Bokeh holds them
+
+
+def mark_loaded() -> None:
+    """Remember that the current session's page has connected (for Panel's ``pn.state.onload``)."""
+    context = pn.state.curdoc.session_context if pn.state.curdoc else None
+    if context is not None:
+        _loaded.add(context.id)
 
 
 class ClosedPages:
@@ -32,14 +46,16 @@ class ClosedPages:
         alive = set()
         for session in self._server.sessions:
             alive.add(session.id)
-            if session.connection_count > 0:
+            if session.connection_count > 0 or session.id in _loaded:
                 self._connected.add(session.id)
-            elif (
-                session.id in self._connected
+            if (
+                session.connection_count == 0
+                and session.id in self._connected
                 and session.milliseconds_since_last_unsubscribe > 1000 * CLOSED_S
             ):
                 session.request_expiration()
         self._connected &= alive
+        _loaded.intersection_update(alive)
 
 
 def _quiet_closed_websockets(loop: asyncio.AbstractEventLoop, context: dict) -> None:
