@@ -33,6 +33,10 @@ LEFT = {
 RIGHT = {"sizing_mode": "stretch_width", "margin": 0, "styles": {"flex": "1 1 560px"}}
 
 
+# Challenges stand apart from the presets, outlined in both themes ("light" is a white block on the dark theme).
+CHALLENGE_STYLE = {"button_type": "primary", "button_style": "outline"}
+
+
 def button(label: str, action, description: str, **kwargs) -> pn.widgets.Button:
     """A button that calls ``action()``; ``description`` is its tooltip (with its key, if any)."""
     widget = pn.widgets.Button(name=label, description=description, margin=(4, 4), **kwargs)
@@ -215,7 +219,7 @@ def _warmups(explorer: SoftmaxExplorer) -> list:
                     label,
                     lambda n=name: explorer.preset(n),
                     "Move the sliders until every probability is within 0.01 of its goal",
-                    button_type="light",
+                    **CHALLENGE_STYLE,
                 )
                 for name, (label, _) in CHALLENGES.items()
             ),
@@ -224,7 +228,7 @@ def _warmups(explorer: SoftmaxExplorer) -> list:
                 lambda: explorer.preset(LARGEST),
                 f"Make the true class's probability at least {AT_LEAST:g} with every logit within ±{BOUND:g}: "
                 "what must the other logits do?",
-                button_type="light",
+                **CHALLENGE_STYLE,
             ),
         ),
         labelled_checkbox(explorer, "predict_first"),

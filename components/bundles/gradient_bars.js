@@ -46,6 +46,16 @@ function className(names, i) {
   return names && names[i] !== void 0 && names[i] !== "" ? String(names[i]) : `class ${i}`;
 }
 
+// components/js/lib/format.js
+var LN10 = Math.log(10);
+function formatNumber(v, digits = 3) {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && a < 10 ** -digits) return v.toPrecision(3);
+  if (a >= 1e9) return v.toPrecision(4);
+  return v.toFixed(digits);
+}
+
 // components/js/lib/softmax.js
 function softmaxSteps(logits, target, temperature) {
   const z = logits.map(Number);
@@ -155,7 +165,7 @@ function render({ model, el }) {
     for (const r of rows) {
       const g = s[r.field][r.i];
       const name = className(model.class_names, r.i);
-      const text = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + Math.abs(g).toFixed(3);
+      const text = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + formatNumber(Math.abs(g));
       r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}${r.paired ? ` pair ${r.short.toLowerCase()}` : ""}`;
       r.row.classList.toggle("first", r.first);
       r.row.dataset.gradient = String(g);

@@ -84,6 +84,33 @@ function className(names, i) {
   return names && names[i] !== void 0 && names[i] !== "" ? String(names[i]) : `class ${i}`;
 }
 
+// components/js/lib/format.js
+var LN10 = Math.log(10);
+function formatExp(x) {
+  const e = Math.exp(x);
+  if (Number.isFinite(e) && e !== 0 && Math.abs(x) < 13.8) return formatNumber(e, 4);
+  const log10 = x / LN10;
+  let n = Math.floor(log10);
+  let m = 10 ** (log10 - n);
+  if (Number(m.toFixed(2)) >= 10) {
+    m /= 10;
+    n += 1;
+  }
+  return `${m.toFixed(2)} \xD7 10<sup>${n}</sup>`;
+}
+function formatNumber(v, digits = 3) {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && a < 10 ** -digits) return v.toPrecision(3);
+  if (a >= 1e9) return v.toPrecision(4);
+  return v.toFixed(digits);
+}
+function formatShort(v) {
+  const x = Number(v);
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? "0" : String(x);
+  return String(Number(Math.abs(x) < 1e-3 ? x.toPrecision(3) : x.toFixed(3)));
+}
+
 // components/js/lib/softmax.js
 function softmaxSteps(logits, target, temperature) {
   const z = logits.map(Number);
@@ -211,7 +238,7 @@ function render2({ model, el }) {
     for (const r of rows) {
       const g = s[r.field][r.i];
       const name = className(model.class_names, r.i);
-      const text = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + Math.abs(g).toFixed(3);
+      const text = model.concealed ? "?" : (g >= 0 ? "+" : "\u2212") + formatNumber(Math.abs(g));
       r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}${r.paired ? ` pair ${r.short.toLowerCase()}` : ""}`;
       r.row.classList.toggle("first", r.first);
       r.row.dataset.gradient = String(g);
@@ -272,33 +299,6 @@ function render3({ model, el }) {
   model.on("remove", () => document.removeEventListener("keydown", onKey));
   model.on("present", apply);
   apply();
-}
-
-// components/js/lib/format.js
-var LN10 = Math.log(10);
-function formatExp(x) {
-  const e = Math.exp(x);
-  if (Number.isFinite(e) && e !== 0 && Math.abs(x) < 13.8) return formatNumber(e, 4);
-  const log10 = x / LN10;
-  let n = Math.floor(log10);
-  let m = 10 ** (log10 - n);
-  if (Number(m.toFixed(2)) >= 10) {
-    m /= 10;
-    n += 1;
-  }
-  return `${m.toFixed(2)} \xD7 10<sup>${n}</sup>`;
-}
-function formatNumber(v, digits = 3) {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && a < 10 ** -digits) return v.toPrecision(3);
-  if (a >= 1e9) return v.toPrecision(4);
-  return v.toFixed(digits);
-}
-function formatShort(v) {
-  const x = Number(v);
-  if (x === 0 || !Number.isFinite(x)) return x === 0 ? "0" : String(x);
-  return String(Number(Math.abs(x) < 1e-3 ? x.toPrecision(3) : x.toFixed(3)));
 }
 
 // components/js/lib/html.js

@@ -4,6 +4,7 @@
 
 import { liveValues } from "./lib/channel.js";
 import { classColor, className } from "./lib/classes.js";
+import { formatNumber } from "./lib/format.js";
 import { softmaxSteps } from "./lib/softmax.js";
 
 const SIGN = { positive: "#D55E00", negative: "#0072B2" };
@@ -71,7 +72,8 @@ export function render({ model, el }) {
     for (const r of rows) {
       const g = s[r.field][r.i];
       const name = className(model.class_names, r.i);
-      const text = model.concealed ? "?" : (g >= 0 ? "+" : "−") + Math.abs(g).toFixed(3);
+      // Three decimals, or three significant digits where those would read 0.000 beside a bar drawn to scale.
+      const text = model.concealed ? "?" : (g >= 0 ? "+" : "−") + formatNumber(Math.abs(g));
       r.row.className = `grad-row ${g < 0 ? "negative" : "positive"}${r.paired ? ` pair ${r.short.toLowerCase()}` : ""}`;
       r.row.classList.toggle("first", r.first);
       r.row.dataset.gradient = String(g);

@@ -56,3 +56,12 @@ test("both: a pair of bars a class on one scale, the vanishing squared-error one
   assert.ok(width(2, "squared_error") < 0.1);
   assert.equal(rows[4].querySelector(".name").textContent, "c · CE");
 });
+
+test("a gradient too small for three decimals is written with three significant digits, not as 0.000", () => {
+  // Near convergence the bars are scaled to the largest |gradient|: "+0.000" beside a half-length bar would mislead.
+  const model = fakeModel({ logits: [-5, 5, -5], target: 1, temperature: 1, class_names: [], concealed: false });
+  const el = container();
+  render({ model, el });
+  const texts = [...el.querySelectorAll(".grad-row .value")].map((v) => v.textContent);
+  assert.deepEqual(texts, ["+0.0000454", "−0.0000908", "+0.0000454"]);
+});

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 
@@ -227,9 +228,22 @@ def confusion_counts(page: Page) -> np.ndarray:
 # --- the map and the curves, read from what the browser holds and draws ---------------------------------------
 
 
+# A typed array's bytes as base64: a map's pixels are millions of numbers, seconds to carry as a JSON array.
+BASE64 = """(array) => {
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    let text = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+}"""
+
+
+def from_base64(text: str, dtype=np.uint8) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=dtype).copy()
+
+
 def map_bytes(page: Page, name: str) -> bytes:
     """The map's bytes parameter ``name`` (e.g. "points") as the browser holds it."""
-    return bytes(page.evaluate(f"() => Array.from(new Uint8Array({MAP_MODEL}.data.{name}))"))
+    return base64.b64decode(page.evaluate(f"() => ({BASE64})(new Uint8Array({MAP_MODEL}.data.{name}))"))
 
 
 def map_grid(page: Page) -> tuple[int, np.ndarray]:
@@ -238,12 +252,13 @@ def map_grid(page: Page) -> tuple[int, np.ndarray]:
     number, width, height, k, values = (
         training(page)
         .locator("canvas.map")
-        .evaluate("""canvas => {
+        .evaluate(f"""canvas => {{
         const g = canvas.grid;
-        return g ? [g.number, g.width, g.height, g.classes, Array.from(g.probabilities)] : [0, 0, 0, 0, []];
-    }""")
+        return g ? [g.number, g.width, g.height, g.classes, ({BASE64})(Float64Array.from(g.probabilities))]
+            : [0, 0, 0, 0, ""];
+    }}""")
     )
-    return number, np.array(values, dtype=float).reshape(height, width, k)
+    return number, from_base64(values, np.float64).reshape(height, width, k)
 
 
 def map_cells(page: Page) -> tuple[int, int]:
@@ -279,16 +294,15 @@ def map_pixels(page: Page) -> np.ndarray:
     width, height, values = (
         training(page)
         .locator("canvas.map")
-        .evaluate("""canvas => {
+        .evaluate(f"""canvas => {{
         const frame = canvas.parentNode.querySelector('svg.axes rect.frame').getBoundingClientRect();
         const own = canvas.getBoundingClientRect(), ratio = canvas.width / own.width;
         const x = Math.ceil((frame.left - own.left + 2) * ratio), y = Math.ceil((frame.top - own.top + 2) * ratio);
         const w = Math.floor((frame.width - 4) * ratio), h = Math.floor((frame.height - 4) * ratio);
-        const data = canvas.getContext('2d').getImageData(x, y, w, h).data;
-        return [w, h, Array.from(data)];
-    }""")
+        return [w, h, ({BASE64})(canvas.getContext('2d').getImageData(x, y, w, h).data)];
+    }}""")
     )
-    return np.array(values, dtype=np.uint8).reshape(height, width, 4)[..., :3]
+    return from_base64(values).reshape(height, width, 4)[..., :3]
 
 
 def map_points(page: Page) -> np.ndarray:
