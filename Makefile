@@ -17,7 +17,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory js-lint js-test deploy-lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not solo" -n 2  # one worker a core; a browser test's worker starts its own server
+	$(BIN)/python -m pytest -m solo  # they time frames, CPU or sessions: the machine to themselves
 
 screenshots: $(VENV)/.installed-test  ## the README's pictures, from the app as it is
 	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest tests/ui/test_screenshots.py

@@ -291,6 +291,12 @@ function mapGrid({ size, extent, show, painted }) {
     const [width, height] = size();
     return [Math.min(most, Math.max(2, Math.round(width / CELL_PX))), Math.min(most, Math.max(2, Math.round(height / CELL_PX)))];
   }
+  function measured(ms, macs) {
+    if (macs <= 0) return;
+    const speed = Math.max(ms, 0.1) / macs;
+    if (speed < msPerMac) msPerMac = speed;
+    else if (ms > 1) msPerMac = (msPerMac + speed) / 2;
+  }
   function affordable(net, [w, h], ms, least = 4) {
     const f = Math.sqrt(w * h * cost(net) * msPerMac / ms);
     if (f <= 1) return [w, h];
@@ -308,14 +314,14 @@ function mapGrid({ size, extent, show, painted }) {
     if (!current) return;
     const { net, w, h } = current;
     const begin = performance.now();
-    while (current.cell < w * h && performance.now() - begin < BUDGET_MS) {
+    const first = current.cell;
+    do {
       const count = Math.max(1, Math.floor(BUDGET_MS / 4 / (cost(net) * msPerMac)));
-      const from = current.cell, to = Math.min(w * h, from + count), t = performance.now();
-      gridProbabilities(net, current.extent, w, h, current.out, from, to);
-      const ms = performance.now() - t;
-      if (ms > 0.5) msPerMac = ms / ((to - from) * cost(net));
+      const to = Math.min(w * h, current.cell + count);
+      gridProbabilities(net, current.extent, w, h, current.out, current.cell, to);
       current.cell = to;
-    }
+    } while (current.cell < w * h && performance.now() - begin < BUDGET_MS);
+    measured(performance.now() - begin, (current.cell - first) * cost(net));
     if (current.cell < w * h) {
       requestAnimationFrame(() => {
         if (job === current) slice();
@@ -324,7 +330,11 @@ function mapGrid({ size, extent, show, painted }) {
     }
     job = null;
     show({ width: w, height: h, classes: net.classes, probabilities: current.out, number: net.number });
-    if (current.fine) return;
+    if (current.fine) {
+      const [fw2, fh2] = affordable(net, finest(net), REFINE_MAX_MS);
+      if (fw2 * fh2 > w * h && !waiting) start(net, true);
+      return;
+    }
     requestAnimationFrame(() => {
       painted(net);
       if (waiting && !job) {

@@ -58,3 +58,30 @@ test("stopped, a grid being computed is dropped", async () => {
   for (let i = 0; i < 5; i++) await nextFrame();
   assert.deepEqual(shown, []);
 });
+
+test("a busy spell while frames came does not leave the map coarse: once the browser is fast again, the finest grid", { timeout: 20000 }, async () => {
+  const { grid, shown, painted } = grids();
+  const net = readNetwork(bytes("network_logreg.bin"));
+  const clock = Object.getOwnPropertyDescriptor(globalThis, "performance");
+  const real = performance;
+  let busy = true, lost = 0, reads = 0;
+  // A loaded machine: now and then (every fifth reading of the clock) the page was not run for 30 ms.
+  Object.defineProperty(globalThis, "performance", { configurable: true,
+    value: { now: () => real.now() + (busy && ++reads % 5 === 0 ? (lost += 30) : lost) } });
+  try {
+    for (let number = 1; number <= 4; number++) {
+      grid.frame({ ...net, number });
+      while (!painted.includes(number)) await nextFrame();
+    }
+    busy = false;
+    const finest = Math.min(net.cells, 200) * Math.min(net.cells, 125);  // 800 x 500 pixels, a cell every 4
+    const deadline = real.now() + 5000;
+    while (shown.at(-1).width * shown.at(-1).height < finest && real.now() < deadline) await nextFrame();
+  } finally {
+    grid.stop();
+    Object.defineProperty(globalThis, "performance", clock);
+  }
+  const last = shown.at(-1);
+  assert.deepEqual([last.width, last.height], [Math.min(net.cells, 200), Math.min(net.cells, 125)]);
+  assert.equal(last.number, 4);
+});

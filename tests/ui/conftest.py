@@ -33,10 +33,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Tests that time frames, CPU or sessions, or start servers of their own: `make test` runs them after the others,
+# one at a time, with the machine to themselves; the others run in two workers (pytest-xdist), one a core.
+SOLO = {
+    "test_explorer_gradient.py",
+    "test_notebook.py",
+    "test_replicas.py",
+    "test_session_lifecycle.py",
+    "test_training_run.py",
+    "test_training_sharing.py",
+}
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+        path = Path(str(item.fspath))
+        if path.is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.ui)
+            if path.name in SOLO:
+                item.add_marker(pytest.mark.solo)
 
 
 def find_chromium() -> str | None:

@@ -3,8 +3,12 @@ the hostile table (tests/hostile.py): the page renders, a warning names the key 
 of the value, no markup of it becomes an element (in the document or any shadow root), no dialog opens, no
 JavaScript error, no traceback in the server's log, and the app still works.
 
-One page per tab serves the module and goes from link to link; a link sets every key of its tab to the same
-value (a 20,000-character value three keys at a time, to stay under the server's 64 KB request head).
+One page per tab serves the module and goes from link to link. Markup is what only a browser can show running, so
+each markup value goes to every key of its tab in one link. The values that test only the parsing (numbers out of
+range, empty, other scripts' digits, deep nesting...) are read by Python whichever client sent them, and
+tests/app/test_url_properties.py checks every key with every one of them: here they come in ROTATIONS links, each key
+given a different value in each, so that every value reaches the browser on several keys, three values a key.
+A 20,000-character value goes three keys at a time, to stay under the server's 64 KB request head.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from tests.hostile import (
     EXPLORER_SURFACE,
     HUGE,
     INJECTED,
+    MARKUP,
     MAX_WARNING,
     SHORT,
     TRAINING_SURFACE,
@@ -33,6 +38,8 @@ from tests.ui.sessions import plays
 from tests.ui.training_page import training
 
 CHECK_EVERY = 5  # links between two checks that the app still works
+ROTATIONS = 3  # links that share the parsing-only values out among a tab's keys
+STEP = 4  # the value a key gets moves this far down the table from one such link to the next
 # Class names (at most 24 characters each) that are markup: valid names, so they must show as typed.
 EXPLORER_READY = ".softmax-explorer .readout table.steps"
 MARKUP_NAMES = ["<svg onload=alert(1)>", "<b data-hostile>b</b>", "a&lt;b"]
@@ -66,13 +73,20 @@ def fitting(keys: tuple[str, ...], value: str) -> list[tuple[str, ...]]:
 
 def links(keys: tuple[str, ...]) -> list:
     """The hostile links for a tab whose keys are ``keys`` (a long value's keys split over two links or more)."""
+    markup = [c for c in SHORT if c.value in MARKUP]
     made = [
         Link(
             f"{c.id}-{i}" if i else c.id, [(k, c.value) for k in group], {k for k in group if c.must_warn(k)}
         )
-        for c in SHORT
+        for c in markup
         for i, group in enumerate(fitting(keys, c.value))
     ]
+    plain = [c for c in SHORT if c not in markup]
+    for j in range(ROTATIONS):
+        given = [(k, plain[(i + j * STEP) % len(plain)]) for i, k in enumerate(keys)]
+        made.append(
+            Link(f"values-{j}", [(k, c.value) for k, c in given], {k for k, c in given if c.must_warn(k)})
+        )
     # A link longer than a few thousand characters is refused whole, whatever its keys (tests/app checks every
     # key with these values): three keys a value here, a different three for each.
     for i, case in enumerate(HUGE):

@@ -29,6 +29,16 @@ export function mapGrid({ size, extent, show, painted }) {
     return [Math.min(most, Math.max(2, Math.round(width / CELL_PX))), Math.min(most, Math.max(2, Math.round(height / CELL_PX)))];
   }
 
+  /** A slice of the forward pass took `ms` for `macs` multiply-adds: a faster speed is believed at once (nothing
+   * makes a pass run faster than it can), a slower one half-way, so that one pause (the process was not scheduled,
+   * a collection ran) does not make every later grid coarser. Timers here read to 0.1 ms at best. */
+  function measured(ms, macs) {
+    if (macs <= 0) return;
+    const speed = Math.max(ms, 0.1) / macs;
+    if (speed < msPerMac) msPerMac = speed;
+    else if (ms > 1) msPerMac = (msPerMac + speed) / 2;
+  }
+
   /** `size`, made coarser (the same shape) until its forward pass takes at most `ms` here, but not below `least`
    * cells (when even that takes longer, it is computed in slices over several animation frames). */
   function affordable(net, [w, h], ms, least = 4) {
@@ -52,22 +62,28 @@ export function mapGrid({ size, extent, show, painted }) {
     if (!current) return;
     const { net, w, h } = current;
     const begin = performance.now();
-    while (current.cell < w * h && performance.now() - begin < BUDGET_MS) {
+    const first = current.cell;
+    do {  // at least one batch a slice, however late this slice began
       // A few cells at a time: as many as take about a quarter of the budget (one, for a 4 x 512 MLP).
       const count = Math.max(1, Math.floor(BUDGET_MS / 4 / (cost(net) * msPerMac)));
-      const from = current.cell, to = Math.min(w * h, from + count), t = performance.now();
-      gridProbabilities(net, current.extent, w, h, current.out, from, to);
-      const ms = performance.now() - t;
-      if (ms > 0.5) msPerMac = ms / ((to - from) * cost(net));
+      const to = Math.min(w * h, current.cell + count);
+      gridProbabilities(net, current.extent, w, h, current.out, current.cell, to);
       current.cell = to;
-    }
+    } while (current.cell < w * h && performance.now() - begin < BUDGET_MS);
+    measured(performance.now() - begin, (current.cell - first) * cost(net));
     if (current.cell < w * h) {
       requestAnimationFrame(() => { if (job === current) slice(); });
       return;
     }
     job = null;
     show({ width: w, height: h, classes: net.classes, probabilities: current.out, number: net.number });
-    if (current.fine) return;
+    if (current.fine) {
+      // Drawn coarser than the finest because the browser was busy then (another tab, a collection)? Finer again,
+      // as long as it is faster now.
+      const [fw, fh] = affordable(net, finest(net), REFINE_MAX_MS);
+      if (fw * fh > w * h && !waiting) start(net, true);
+      return;
+    }
     requestAnimationFrame(() => {  // painted: say so, then draw the newest model that came meanwhile, if any
       painted(net);
       if (waiting && !job) {
