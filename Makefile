@@ -17,7 +17,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory js-lint js-test deploy-lint
-	$(BIN)/python -m pytest -m "not solo" -n 2  # one worker a core; a browser test's worker starts its own server
+	$(BIN)/python -m pytest -m "not solo" -n 2 --dist worksteal  # a worker a core, each with its own server
 	$(BIN)/python -m pytest -m solo  # they time frames, CPU or sessions: the machine to themselves
 
 screenshots: $(VENV)/.installed-test  ## the README's pictures, from the app as it is

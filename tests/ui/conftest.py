@@ -33,11 +33,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Tests that time frames, CPU or sessions, or start servers of their own: `make test` runs them after the others,
+# Tests that time frames, CPU or sessions, or start servers behind nginx: `make test` runs them after the others,
 # one at a time, with the machine to themselves; the others run in two workers (pytest-xdist), one a core.
 SOLO = {
     "test_explorer_gradient.py",
-    "test_notebook.py",
     "test_replicas.py",
     "test_session_lifecycle.py",
     "test_training_run.py",
